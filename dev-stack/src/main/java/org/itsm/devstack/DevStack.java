@@ -1,0 +1,138 @@
+package org.itsm.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole local platform as {@code ./itsm} runs it, in one place: which components, on which ports, with
+ * which folders and wiring. Everything lives under {@code <repo>/.itsm}.
+ */
+final class DevStack {
+
+    static final String REALM = "itsm";
+    static final int KEYCLOAK_PORT = 8180;
+    static final int PREFERRED_KEYCLOAK_MANAGEMENT_PORT = 9000;
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int PREFERRED_POSTGRES_PORT = 5432;
+    static final List<String> DEMO_USERS = List.of("agent", "requester", "change-manager", "cab1", "cab2",
+            "problem-manager", "catalog-manager", "admin");
+    static final String CLI_CLIENT = "itsm-cli";
+    // The packaged services may take a while when five of them start at once on a small machine.
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
+
+    /**
+     * A service module: its folder name, fixed HTTP port and ITSM practice, which names its database and its
+     * gateway route (the gateway has none).
+     */
+    record Service(String name, int port, String practice) {
+        boolean isGateway() {
+            return practice == null;
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("incident-service", 8081, "incident"),
+            new Service("change-service", 8082, "change"),
+            new Service("problem-service", 8083, "problem"),
+            new Service("catalog-service", 8084, "catalog"),
+            new Service("gateway", 8080, null));
+
+    /** One event topic per producing service, each with its dead-letter twin. */
+    static final List<String> TOPICS = SERVICES.stream()
+            .filter(service -> !service.isGateway())
+            .map(service -> "itsm." + service.practice() + ".events")
+            .flatMap(topic -> Stream.of(topic, topic + ".dlq"))
+            .toList();
+
+    /** A started component and where it listens, for the status table. */
+    record Component(InfrastructureComponent launcher, String address) {
+    }
+
+    private final Path root;
+    private final PostgresLauncher postgres;
+    private final KafkaLauncher kafka;
+    private final KeycloakLauncher keycloak;
+    private final List<QuarkusServiceLauncher> services = new ArrayList<>();
+
+    DevStack(Path root, int postgresPort, int keycloakManagementPort) {
+        this.root = root;
+        Path data = dataDir(root);
+        this.postgres = new PostgresLauncher(data.resolve("postgres"), postgresPort);
+        this.kafka = new KafkaLauncher(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        this.keycloak = new KeycloakLauncher(data.resolve("keycloak"), KEYCLOAK_PORT, keycloakManagementPort, realmFile(root));
+        for (Service service : SERVICES) {
+            services.add(new QuarkusServiceLauncher(service.name(), serviceJar(root, service), service.port(),
+                    serviceConfig(service), data.resolve("services").resolve(service.name() + ".log"),
+                    SERVICE_START_TIMEOUT));
+        }
+    }
+
+    static Path dataDir(Path root) {
+        return root.resolve(".itsm");
+    }
+
+    static Path realmFile(Path root) {
+        return root.resolve("deploy").resolve("keycloak").resolve("itsm-realm.json");
+    }
+
+    static Path serviceJar(Path root, Service service) {
+        return root.resolve(service.name()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    PostgresLauncher postgres() {
+        return postgres;
+    }
+
+    KafkaLauncher kafka() {
+        return kafka;
+    }
+
+    KeycloakLauncher keycloak() {
+        return keycloak;
+    }
+
+    List<InfrastructureComponent> infrastructure() {
+        return List.of(postgres, kafka, keycloak);
+    }
+
+    List<InfrastructureComponent> services() {
+        return List.copyOf(services);
+    }
+
+    /** Everything, in start order. */
+    List<Component> components() {
+        List<Component> all = new ArrayList<>(List.of(
+                new Component(postgres, "127.0.0.1:" + postgres.port()),
+                new Component(kafka, kafka.bootstrapServers()),
+                new Component(keycloak, keycloak.url() + " (management :" + keycloak.managementPort() + ")")));
+        for (int i = 0; i < SERVICES.size(); i++) {
+            all.add(new Component(services.get(i), "http://localhost:" + SERVICES.get(i).port()));
+        }
+        return all;
+    }
+
+    /** What each service is told through system properties: where its database, Kafka and Keycloak are. */
+    private Map<String, String> serviceConfig(Service service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", Integer.toString(service.port()));
+        if (!service.isGateway()) {
+            config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(service.practice()));
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.practice()));
+            config.put("quarkus.datasource.username", postgres.username());
+            config.put("quarkus.datasource.password", postgres.password());
+        }
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", keycloak.issuer(REALM));
+        if (service.isGateway()) {
+            SERVICES.stream().filter(upstream -> !upstream.isGateway()).forEach(upstream -> config.put(
+                    "itsm.gateway.upstreams." + upstream.practice(), "http://localhost:" + upstream.port()));
+        }
+        return config;
+    }
+}

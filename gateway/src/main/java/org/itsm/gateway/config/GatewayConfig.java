@@ -1,0 +1,83 @@
+package org.itsm.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
+
+/** Routing, limits and resilience of the gateway; every key can be overridden per environment. */
+@ConfigMapping(prefix = "itsm.gateway")
+public interface GatewayConfig {
+
+    /** Base URL ({@code scheme://host:port}) of each upstream service by name, e.g. {@code incident}. */
+    Map<String, URI> upstreams();
+
+    /** Path prefixes each upstream serves, by upstream name, e.g. {@code problem=/api/v1/problems,/api/v1/known-errors}. */
+    Map<String, List<String>> routes();
+
+    /** How long an upstream may stay silent before the gateway answers 504, by upstream name. */
+    @WithDefaults
+    @WithDefault("10s")
+    Map<String, Duration> timeouts();
+
+    /** TCP connect timeout towards an upstream; a refused or timed-out connect answers 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Pooled HTTP/1.1 connections per upstream. */
+    @WithDefault("100")
+    int maxConnectionsPerUpstream();
+
+    /**
+     * Largest request body relayed upstream; larger ones answer 413. Keep it below
+     * {@code quarkus.http.limits.max-body-size}, which would otherwise answer first, without problem details.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    CircuitBreaker circuitBreaker();
+
+    RateLimit rateLimit();
+
+    /** One circuit breaker per upstream, counting connection failures and timeouts (not upstream 5xx answers). */
+    interface CircuitBreaker {
+
+        /** Rolling window of calls the failure ratio is computed over. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open before a trial call is let through. */
+        @WithDefault("5s")
+        Duration delay();
+    }
+
+    /** Token buckets per caller, one for reads (GET, HEAD, OPTIONS) and one for writes. */
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        Bucket reads();
+
+        Bucket writes();
+    }
+
+    /** {@code capacity} is the burst; {@code refill-tokens} come back every {@code refill-period}. */
+    interface Bucket {
+
+        long capacity();
+
+        long refillTokens();
+
+        @WithDefault("1s")
+        Duration refillPeriod();
+    }
+}

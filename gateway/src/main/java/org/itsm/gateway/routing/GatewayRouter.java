@@ -1,0 +1,70 @@
+package org.itsm.gateway.routing;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.itsm.gateway.config.GatewayConfig;
+import org.itsm.gateway.problem.Problem;
+import org.itsm.gateway.ratelimit.RateLimiter;
+import org.itsm.gateway.security.AuthenticationGate;
+
+import io.vertx.ext.web.Router;
+
+/**
+ * The gateway's routes on the Vert.x router Quarkus serves. Every {@code /api} request passes authentication, then
+ * the rate limit, then goes to the upstream owning its path prefix, or gets a 404. {@code /openapi/{name}} serves
+ * each service's OpenAPI document publicly for the API explorer.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    static final String API = "/api/";
+
+    private final GatewayConfig config;
+    private final Upstreams upstreams;
+    private final AuthenticationGate authentication;
+    private final RateLimiter rateLimiter;
+
+    public GatewayRouter(GatewayConfig config, Upstreams upstreams, AuthenticationGate authentication,
+            RateLimiter rateLimiter) {
+        this.config = config;
+        this.upstreams = upstreams;
+        this.authentication = authentication;
+        this.rateLimiter = rateLimiter;
+    }
+
+    void register(@Observes Router router) {
+        router.route().failureHandler(authentication::onFailure);
+
+        // Routes run in the order they are added.
+        router.route(API + "*").handler(authentication::requireCaller);
+        if (config.rateLimit().enabled()) {
+            router.route(API + "*").handler(rateLimiter::limit);
+        }
+        config.routes().forEach((name, prefixes) -> {
+            Upstream upstream = upstreams.named(name);
+            for (String prefix : checked(name, prefixes)) {
+                router.route(prefix + "/*").handler(rc -> upstream.api().handle(rc.request()));
+            }
+        });
+        router.route(API + "*").handler(rc -> Problem.notFound(rc.request().path()).send(rc));
+
+        for (Upstream upstream : upstreams.all()) {
+            router.get("/openapi/" + upstream.name()).handler(rc -> upstream.openApi().handle(rc.request()));
+        }
+    }
+
+    // A prefix outside /api would bypass authentication; refuse such a configuration at start-up.
+    private static List<String> checked(String name, List<String> prefixes) {
+        return prefixes.stream().map(prefix -> {
+            String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+            if (!trimmed.startsWith(API) || trimmed.contains("*")) {
+                throw new IllegalStateException("itsm.gateway.routes." + name + ": '" + prefix
+                        + "' must be a plain path prefix under " + API);
+            }
+            return trimmed;
+        }).toList();
+    }
+}

@@ -1,0 +1,100 @@
+package org.itsm.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.itsm.testing.TestTokens;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Stand-in services for the gateway tests: Vert.x servers on free ports that echo what reached them (method, URI,
+ * headers, body length and digest). {@code slow} answers after 3 s, and {@code offline} is a port nobody listens
+ * on. Also points quarkus-oidc at the {@link TestTokens} key, so no Keycloak is needed.
+ */
+public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final long SLOW_MILLIS = 3_000;
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String name : new String[] { "incident", "change", "problem", "catalog" }) {
+            config.put("itsm.gateway.upstreams." + name, "http://localhost:" + echoServer(name, 0));
+        }
+        config.put("itsm.gateway.upstreams.slow", "http://localhost:" + echoServer("slow", SLOW_MILLIS));
+        config.put("itsm.gateway.routes.slow", "/api/v1/slow");
+        config.put("itsm.gateway.upstreams.offline", "http://localhost:" + unusedPort());
+        config.put("itsm.gateway.routes.offline", "/api/v1/offline");
+        config.put("quarkus.oidc.public-key", TestTokens.publicKey());
+        config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private int echoServer(String name, long delayMillis) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/q/health/ready")) {
+                request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            } else {
+                request.body().onSuccess(body -> {
+                    JsonObject echo = echo(name, request, body.getBytes());
+                    if (delayMillis > 0) {
+                        vertx.setTimer(delayMillis, t -> request.response().end(echo.encode()));
+                    } else {
+                        request.response().putHeader("Content-Type", "application/json").end(echo.encode());
+                    }
+                });
+            }
+        });
+        return server.listen(0).toCompletionStage().toCompletableFuture().join().actualPort();
+    }
+
+    private static JsonObject echo(String name, HttpServerRequest request, byte[] body) {
+        JsonObject headers = new JsonObject();
+        request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
+        return new JsonObject()
+                .put("upstream", name)
+                .put("method", request.method().name())
+                .put("uri", request.uri())
+                .put("headers", headers)
+                .put("bodyLength", body.length)
+                .put("bodySha256", sha256(body));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.itsm.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.itsm.incident.domain.HoldReason;
+import org.itsm.incident.domain.IncidentState;
+import org.itsm.incident.domain.Priority;
+
+/** The incident aggregate as stored; it never crosses the API (resources map it to API models). */
+@Entity
+@Table(name = "incident")
+public class Incident {
+
+    @Id
+    public UUID id;
+    public String number;
+    @Version
+    public long version;
+    @Column(name = "short_description")
+    public String shortDescription;
+    public String description;
+    public String caller;
+    public String category;
+    public String subcategory;
+    @Column(name = "service_id")
+    public UUID serviceId;
+    @Column(name = "offering_id")
+    public UUID offeringId;
+    public int impact;
+    public int urgency;
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+    @Column(name = "assignment_group")
+    public String assignmentGroup;
+    public String assignee;
+    @Enumerated(EnumType.STRING)
+    public IncidentState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hold_reason")
+    public HoldReason holdReason;
+    public boolean major;
+    @Column(name = "parent_id")
+    public UUID parentId;
+    @Column(name = "problem_number")
+    public String problemNumber;
+    @Column(name = "caused_by_change")
+    public String causedByChange;
+    @Column(name = "possible_cause_change")
+    public String possibleCauseChange;
+    @Column(name = "correlation_key")
+    public String correlationKey;
+    @Column(name = "report_count")
+    public int reportCount;
+    @Column(name = "resolution_code")
+    public String resolutionCode;
+    @Column(name = "resolution_notes")
+    public String resolutionNotes;
+    public String workaround;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "response_target_minutes")
+    public int responseTargetMinutes;
+    @Column(name = "resolution_target_minutes")
+    public int resolutionTargetMinutes;
+    /** Business hours the SLA counts on, fixed when the incident is logged (JSON of the contract's BusinessHours). */
+    @Column(name = "sla_calendar")
+    public String slaCalendar;
+    @Column(name = "sla_paused_seconds")
+    public long slaPausedSeconds;
+    @Column(name = "sla_paused_since")
+    public Instant slaPausedSince;
+    @Column(name = "response_sla_alert")
+    public String responseSlaAlert;
+    @Column(name = "resolution_sla_alert")
+    public String resolutionSlaAlert;
+}

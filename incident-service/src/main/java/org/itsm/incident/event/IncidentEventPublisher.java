@@ -1,0 +1,40 @@
+package org.itsm.incident.event;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.events.EventTypes;
+import org.itsm.events.incident.IncidentEvent;
+import org.itsm.events.incident.IncidentSlaEvent;
+import org.itsm.incident.Incident;
+import org.itsm.support.outbox.OutboxWriter;
+
+import io.smallrye.mutiny.Uni;
+
+/** Turns incident changes into contract events in the outbox (same transaction as the change). */
+@ApplicationScoped
+public class IncidentEventPublisher {
+
+    private final OutboxWriter outbox;
+
+    public IncidentEventPublisher(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> publish(String type, Incident incident, List<String> changedFields) {
+        IncidentEvent event = new IncidentEvent(incident.id, incident.number, incident.shortDescription,
+                incident.state.name(), incident.priority.name(), incident.impact, incident.urgency, incident.category,
+                incident.serviceId, incident.offeringId, incident.caller, incident.assignmentGroup, incident.assignee,
+                incident.major, incident.resolutionCode, incident.causedByChange, changedFields, Instant.now());
+        return outbox.append(type, incident.id, incident.number, event);
+    }
+
+    public Uni<Void> publishSla(Incident incident, String clock, String slaState, Instant dueAt) {
+        String type = "BREACHED".equals(slaState) ? EventTypes.INCIDENT_SLA_BREACHED : EventTypes.INCIDENT_SLA_AT_RISK;
+        IncidentSlaEvent event = new IncidentSlaEvent(incident.id, incident.number, incident.priority.name(), clock,
+                slaState, dueAt, incident.serviceId, incident.caller, incident.assignmentGroup, Instant.now());
+        return outbox.append(type, incident.id, incident.number, event);
+    }
+}

@@ -1,0 +1,135 @@
+package org.itsm.incident.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.itsm.incident.domain.HoldReason;
+import org.itsm.incident.domain.IncidentState;
+import org.itsm.incident.domain.Priority;
+import org.itsm.incident.domain.SlaState;
+
+/** API models of the incident resource (records; entities never cross the API). */
+public final class IncidentApi {
+
+    private IncidentApi() {
+    }
+
+    @Schema(description = "A new incident. Priority follows from impact × urgency.")
+    public record CreateIncident(
+            @NotBlank @Size(max = 160) @Schema(example = "Email not delivered to external recipients") String shortDescription,
+            @Size(max = 4000) String description,
+            @NotNull @Min(1) @Max(3) @Schema(description = "1 = widespread .. 3 = single user", example = "2") Integer impact,
+            @NotNull @Min(1) @Max(3) @Schema(description = "1 = critical .. 3 = can wait", example = "2") Integer urgency,
+            @Size(max = 80) String category,
+            @Size(max = 80) String subcategory,
+            UUID serviceId,
+            UUID offeringId,
+            @Size(max = 120) @Schema(description = "Defaults to the caller's own user name") String caller,
+            @Size(max = 120) String assignmentGroup,
+            @Size(max = 200) @Schema(description = "Monitoring alert key: repeated reports join the open incident") String correlationKey,
+            UUID parentId) {
+    }
+
+    @Schema(description = "Fields to change; absent fields stay as they are.")
+    public record UpdateIncident(
+            @Size(min = 1, max = 160) String shortDescription,
+            @Size(max = 4000) String description,
+            @Min(1) @Max(3) Integer impact,
+            @Min(1) @Max(3) Integer urgency,
+            @Size(max = 80) String category,
+            @Size(max = 80) String subcategory,
+            UUID serviceId,
+            UUID offeringId,
+            Boolean major,
+            @Size(max = 20) String problemNumber,
+            @Size(max = 20) String causedByChange,
+            UUID parentId) {
+    }
+
+    public record Assign(@Size(max = 120) String assignmentGroup, @Size(max = 120) String assignee) {
+    }
+
+    public record Hold(@NotNull HoldReason reason, @Size(max = 4000) String comment) {
+    }
+
+    public record Resolve(@NotBlank @Size(max = 60) String resolutionCode,
+            @NotBlank @Size(max = 4000) String resolutionNotes) {
+    }
+
+    public record Reason(@Size(max = 4000) String reason) {
+    }
+
+    public record NewComment(@NotBlank @Size(max = 4000) String body) {
+    }
+
+    public record CommentView(UUID id, String author, String body, boolean internal, Instant createdAt) {
+    }
+
+    public record SlaClockView(Instant dueAt, SlaState state, double elapsedPercent, long targetMinutes) {
+    }
+
+    public record SlaView(SlaClockView response, SlaClockView resolution, boolean paused) {
+    }
+
+    public record IncidentView(
+            UUID id,
+            String number,
+            long version,
+            String shortDescription,
+            String description,
+            String caller,
+            String category,
+            String subcategory,
+            UUID serviceId,
+            UUID offeringId,
+            int impact,
+            int urgency,
+            Priority priority,
+            String assignmentGroup,
+            String assignee,
+            IncidentState state,
+            HoldReason holdReason,
+            boolean major,
+            UUID parentId,
+            String problemNumber,
+            String causedByChange,
+            String possibleCauseChange,
+            String correlationKey,
+            int reportCount,
+            String resolutionCode,
+            String resolutionNotes,
+            String workaround,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant respondedAt,
+            Instant resolvedAt,
+            Instant closedAt,
+            SlaView sla) {
+    }
+
+    public record NextMove(String action, IncidentState target, List<String> requires) {
+    }
+
+    public record NextStates(IncidentState state, List<NextMove> moves) {
+    }
+
+    public record SlaInterval(Instant from, Instant to, String kind) {
+    }
+
+    public record SlaExplanation(String timeZone, List<String> workingDays, String hours, List<String> holidays,
+            long pausedMinutes, List<SlaInterval> intervals, SlaView sla) {
+    }
+
+    public record Summary(long open, java.util.Map<Priority, Long> openByPriority, long createdLast24h,
+            long resolvedLast24h, double meanTimeToResolveMinutes, double slaCompliancePercent,
+            long breachedOpen) {
+    }
+}

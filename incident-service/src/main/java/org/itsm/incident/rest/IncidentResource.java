@@ -1,0 +1,277 @@
+package org.itsm.incident.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itsm.incident.Incident;
+import org.itsm.incident.domain.IncidentState;
+import org.itsm.incident.domain.Priority;
+import org.itsm.incident.rest.IncidentApi.Assign;
+import org.itsm.incident.rest.IncidentApi.CommentView;
+import org.itsm.incident.rest.IncidentApi.CreateIncident;
+import org.itsm.incident.rest.IncidentApi.Hold;
+import org.itsm.incident.rest.IncidentApi.IncidentView;
+import org.itsm.incident.rest.IncidentApi.NewComment;
+import org.itsm.incident.rest.IncidentApi.NextMove;
+import org.itsm.incident.rest.IncidentApi.NextStates;
+import org.itsm.incident.rest.IncidentApi.Reason;
+import org.itsm.incident.rest.IncidentApi.Resolve;
+import org.itsm.incident.rest.IncidentApi.Summary;
+import org.itsm.incident.rest.IncidentApi.UpdateIncident;
+import org.itsm.incident.service.Actor;
+import org.itsm.incident.service.IncidentQueries;
+import org.itsm.incident.service.IncidentService;
+import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.rest.ETags;
+import org.itsm.support.rest.PageRequest;
+import org.itsm.support.rest.PageResult;
+import org.itsm.support.rest.QueryParams;
+import org.itsm.support.security.Roles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Incidents")
+@SecurityRequirement(name = "keycloak")
+public class IncidentResource {
+
+    private final IncidentService incidents;
+    private final IncidentQueries queries;
+    private final IncidentMapper mapper;
+    private final SecurityIdentity identity;
+    private final ObjectMapper objectMapper;
+
+    public IncidentResource(IncidentService incidents, IncidentQueries queries, IncidentMapper mapper,
+            SecurityIdentity identity, ObjectMapper objectMapper) {
+        this.incidents = incidents;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.identity = identity;
+        this.objectMapper = objectMapper;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Raise an incident (or add a repeated report to the open incident of its correlation key)")
+    public Uni<Response> create(@Valid @NotNull CreateIncident request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return incidents.create(request, actor(), idempotencyKey, json(request))
+                .map(created -> withETag(created.isNew()
+                        ? Response.created(URI.create("/api/v1/incidents/" + created.incident().id))
+                        : Response.ok(), created.incident()));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "List incidents (requesters see their own)")
+    public Uni<PageResult<IncidentView>> list(@QueryParam("state") String state,
+            @QueryParam("priority") String priority, @QueryParam("assignmentGroup") String assignmentGroup,
+            @QueryParam("assignee") String assignee, @QueryParam("serviceId") String serviceId,
+            @QueryParam("caller") String caller, @QueryParam("major") String major,
+            @QueryParam("breached") String breached, @QueryParam("q") String text, @QueryParam("page") String page,
+            @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
+                sort, IncidentQueries.SORTABLE, "-updatedAt");
+        return queries.list(new IncidentQueries.Filter(QueryParams.enumValue("state", state, IncidentState.class),
+                QueryParams.enumValue("priority", priority, Priority.class), assignmentGroup, assignee,
+                QueryParams.uuid("serviceId", serviceId), caller, QueryParams.bool("major", major),
+                QueryParams.bool("breached", breached), text), pageRequest, actor())
+                .map(result -> new PageResult<>(result.items().stream().map(mapper::toView).toList(), result.page(),
+                        result.size(), result.total()));
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "Measures of incident management: backlog by priority, MTTR, SLA compliance")
+    public Uni<Summary> summary() {
+        return queries.summary();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return incidents.get(id, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Change fields; If-Match with the ETag refuses stale updates (412)")
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UpdateIncident request) {
+        return incidents.update(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Uni<Response> assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Assign request) {
+        return incidents.assign(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @GET
+    @Path("/{id}/next-states")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "The moves allowed now, where each leads and what it requires")
+    public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
+        return incidents.get(id, actor()).map(incident -> new NextStates(incident.state,
+                incidents.allowedMoves(incident).stream()
+                        .map(move -> new NextMove(move.move().action(), move.target(), move.requires())).toList()));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Uni<Response> start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return incidents.start(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/{id}/hold")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Uni<Response> hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Hold request) {
+        return incidents.hold(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Uni<Response> resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return incidents.resume(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Resolve; resolutionCode and resolutionNotes are required; open child incidents follow")
+    public Uni<Response> resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Resolve request) {
+        return incidents.resolve(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Reopen a resolved incident within the reopen period")
+    public Uni<Response> reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid Reason request) {
+        return incidents.reopen(id, ifMatch, request == null ? null : request.reason(), actor())
+                .map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return incidents.close(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid Reason request) {
+        return incidents.cancel(id, ifMatch, request == null ? null : request.reason(), actor())
+                .map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @POST
+    @Path("/correlation/{key}/resolve")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Monitoring: resolve the open incident of a correlation key when the alert clears")
+    public Uni<Response> resolveByCorrelation(@PathParam("key") String key, @Valid @NotNull Resolve request) {
+        return incidents.resolveByCorrelation(key, request, actor()).map(incident -> withETag(Response.ok(), incident));
+    }
+
+    @GET
+    @Path("/{id}/comments")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    public Uni<List<CommentView>> comments(@PathParam("id") UUID id) {
+        return incidents.comments(id, false, actor()).map(list -> list.stream().map(mapper::toView).toList());
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Public comment; the caller's reply resumes an incident awaiting the caller")
+    public Uni<Response> comment(@PathParam("id") UUID id, @Valid @NotNull NewComment request) {
+        return incidents.comment(id, request.body(), false, actor())
+                .map(comment -> Response.status(201).entity(mapper.toView(comment)).build());
+    }
+
+    @GET
+    @Path("/{id}/work-notes")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    public Uni<List<CommentView>> workNotes(@PathParam("id") UUID id) {
+        return incidents.comments(id, true, actor()).map(list -> list.stream().map(mapper::toView).toList());
+    }
+
+    @POST
+    @Path("/{id}/work-notes")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Internal work note, never shown to the caller")
+    public Uni<Response> workNote(@PathParam("id") UUID id, @Valid @NotNull NewComment request) {
+        return incidents.comment(id, request.body(), true, actor())
+                .map(comment -> Response.status(201).entity(mapper.toView(comment)).build());
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
+        return queries.history(id, actor());
+    }
+
+    @GET
+    @Path("/{id}/sla")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "The SLA clocks of the incident: due times, state, elapsed share")
+    public Uni<IncidentApi.SlaView> sla(@PathParam("id") UUID id) {
+        return incidents.get(id, actor()).map(mapper::sla);
+    }
+
+    private Response withETag(Response.ResponseBuilder response, Incident incident) {
+        return response.tag(ETags.of(incident.version).replace("\"", "")).entity(mapper.toView(incident)).build();
+    }
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    private String json(Object request) {
+        try {
+            return objectMapper.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

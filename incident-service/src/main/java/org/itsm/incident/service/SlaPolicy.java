@@ -1,0 +1,109 @@
+package org.itsm.incident.service;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.events.catalog.BusinessHours;
+import org.itsm.events.catalog.SlaTarget;
+import org.itsm.incident.CatalogOffering;
+import org.itsm.incident.Incident;
+import org.itsm.incident.config.IncidentConfig;
+import org.itsm.incident.domain.BusinessCalendar;
+import org.itsm.incident.domain.Priority;
+import org.itsm.incident.domain.SlaClock;
+import org.itsm.incident.repository.CatalogReadModelRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** SLA terms of an incident from its offering (catalog read model) or the configured defaults, and its clocks. */
+@ApplicationScoped
+public class SlaPolicy {
+
+    private static final TypeReference<List<SlaTarget>> TARGETS = new TypeReference<>() {
+    };
+
+    private final CatalogReadModelRepository catalog;
+    private final IncidentConfig config;
+    private final ObjectMapper objectMapper;
+
+    public SlaPolicy(CatalogReadModelRepository catalog, IncidentConfig config, ObjectMapper objectMapper) {
+        this.catalog = catalog;
+        this.config = config;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Sets targets and calendar on the incident for its priority and offering. */
+    public Uni<Void> applyTerms(Incident incident) {
+        Uni<CatalogOffering> offering = incident.offeringId == null ? Uni.createFrom().nullItem()
+                : catalog.offering(incident.offeringId);
+        return offering.invoke(found -> {
+            SlaTarget target = found == null ? null : targetFor(found.slaTargets, incident.priority);
+            incident.responseTargetMinutes = target != null ? target.responseMinutes()
+                    : config.sla().defaultResponseMinutes().get(incident.priority.name());
+            incident.resolutionTargetMinutes = target != null ? target.resolutionMinutes()
+                    : config.sla().defaultResolutionMinutes().get(incident.priority.name());
+            incident.slaCalendar = found == null ? null : found.businessHours;
+        }).replaceWithVoid();
+    }
+
+    public SlaClock responseClock(Incident incident) {
+        return clock(incident, incident.responseTargetMinutes, incident.respondedAt);
+    }
+
+    public SlaClock resolutionClock(Incident incident) {
+        return clock(incident, incident.resolutionTargetMinutes, incident.resolvedAt);
+    }
+
+    public BusinessCalendar calendar(Incident incident) {
+        if (incident.slaCalendar == null) {
+            return BusinessCalendar.ALWAYS;
+        }
+        BusinessHours hours = read(incident.slaCalendar, BusinessHours.class);
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        hours.workingDays().forEach(day -> days.add(DayOfWeek.valueOf(day)));
+        return new BusinessCalendar(ZoneId.of(hours.timeZone()), days, hours.start(), hours.end(),
+                hours.holidays() == null ? java.util.Set.of() : new HashSet<>(hours.holidays()));
+    }
+
+    private SlaClock clock(Incident incident, int targetMinutes, Instant stoppedAt) {
+        return new SlaClock(calendar(incident), incident.createdAt, Duration.ofMinutes(targetMinutes),
+                Duration.ofSeconds(incident.slaPausedSeconds), incident.slaPausedSince, stoppedAt,
+                config.sla().atRiskFraction());
+    }
+
+    private SlaTarget targetFor(String targetsJson, Priority priority) {
+        if (targetsJson == null) {
+            return null;
+        }
+        return read(targetsJson, TARGETS).stream().filter(target -> priority.name().equals(target.priority()))
+                .findFirst().orElse(null);
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable SLA terms in read model", e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable SLA terms in read model", e);
+        }
+    }
+
+}

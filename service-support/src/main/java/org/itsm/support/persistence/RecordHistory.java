@@ -1,0 +1,58 @@
+package org.itsm.support.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The audit trail of records, written in the transaction of the change it describes. */
+@ApplicationScoped
+public class RecordHistory {
+
+    public Uni<Void> record(UUID recordId, String actor, List<FieldChange> changes) {
+        List<FieldChange> moved = changes.stream().filter(FieldChange::changed).toList();
+        if (moved.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (FieldChange change : moved) {
+                chain = chain.flatMap(ignored -> session.createNativeQuery("""
+                        insert into record_history (record_id, actor, field, old_value, new_value)
+                        values (?1, ?2, ?3, ?4, ?5)""")
+                        .setParameter(1, recordId)
+                        .setParameter(2, actor)
+                        .setParameter(3, change.field())
+                        .setParameter(4, change.from())
+                        .setParameter(5, change.to())
+                        .executeUpdate());
+            }
+            return chain;
+        }).replaceWithVoid();
+    }
+
+    public Uni<List<HistoryEntry>> of(UUID recordId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                select at, actor, field, old_value, new_value from record_history
+                where record_id = ?1 order by seq""", Object[].class)
+                .setParameter(1, recordId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new HistoryEntry(toInstant(row[0]), (String) row[1],
+                        (String) row[2], (String) row[3], (String) row[4])).toList());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return (Instant) value;
+    }
+}

@@ -1,0 +1,26 @@
+package org.itsm.support.rest;
+
+/** Optimistic concurrency over HTTP: the ETag is the record's version; If-Match must name the current one. */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Refuses a stale If-Match with 412; an absent header means the client accepts last-writer-wins. */
+    public static void requireCurrent(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String expected = of(currentVersion);
+        for (String candidate : ifMatch.split(",")) {
+            if (candidate.trim().replaceFirst("^W/", "").equals(expected)) {
+                return;
+            }
+        }
+        throw ApiProblem.staleVersion(currentVersion);
+    }
+}

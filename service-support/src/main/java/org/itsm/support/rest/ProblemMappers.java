@@ -1,0 +1,156 @@
+package org.itsm.support.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every error leaves as application/problem+json; bad input is a 4xx naming the field, never a 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem problem) {
+        return respond(problem.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception) {
+        List<ProblemDetail.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new ProblemDetail.FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(ProblemDetail.FieldError::field))
+                .toList();
+        return respond(ApiProblem.invalidFields(errors).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException exception) {
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            return respond(ApiProblem.invalidField(path(unknown), "unknown field").problem());
+        }
+        if (exception instanceof InvalidFormatException invalid) {
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? "; allowed: " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(Object::toString).collect(Collectors.joining(", "))
+                    : "";
+            return respond(ApiProblem.invalidField(path(invalid),
+                    "'" + invalid.getValue() + "' is not a valid " + simpleName(invalid.getTargetType()) + allowed)
+                    .problem());
+        }
+        if (exception instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return respond(ApiProblem.invalidField(path(mismatched),
+                    "expected " + simpleName(mismatched.getTargetType())).problem());
+        }
+        return respond(ApiProblem.badRequest("Malformed JSON: " + exception.getOriginalMessage()).problem());
+    }
+
+    /** Quarkus maps these exact types itself (plain JSON); ours answer problem+json. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException exception) {
+        return unreadableJson(exception);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException exception) {
+        return respond(ApiProblem.badRequest("Malformed JSON: " + exception.getOriginalMessage()).problem());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
+    public Response webApplication(WebApplicationException exception) {
+        int status = exception.getResponse().getStatus();
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        Response.Status.Family family = Response.Status.Family.familyOf(status);
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = family == Response.Status.Family.SERVER_ERROR ? "The service could not handle the request"
+                : exception.getMessage();
+        return respond(new ProblemDetail(URI.create("about:blank"), title, status, detail, null, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException exception) {
+        return Response.status(401).type(ProblemDetail.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new ProblemDetail(URI.create("about:blank"), "Unauthorized", 401,
+                        "A valid bearer token is required", null, null, null))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException exception) {
+        return unauthorized(new UnauthorizedException());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception) {
+        return respond(new ProblemDetail(URI.create("about:blank"), "Forbidden", 403,
+                "Your roles do not allow this operation", null, null, null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable failure) {
+        LOG.error("Unhandled failure", failure);
+        return respond(new ProblemDetail(URI.create("about:blank"), "Internal error", 500,
+                "The service could not handle the request", null, null, null));
+    }
+
+    public static Response respond(ProblemDetail problem) {
+        return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // Method-parameter paths look like create.body.shortDescription: keep what the client sent.
+        String last = null;
+        StringBuilder field = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            index++;
+            if (index <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                last = node.getName();
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.length() > 0 ? field.toString() : last;
+    }
+
+    private static String path(MismatchedInputException exception) {
+        return exception.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        return type.isEnum() ? "value" : type.getSimpleName();
+    }
+}
