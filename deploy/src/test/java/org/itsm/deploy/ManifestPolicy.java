@@ -53,7 +53,7 @@ final class ManifestPolicy {
 
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod");
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY).*");
+            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIALS?|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY(_?ID)?)$");
     private static final String GATEWAY = "gateway";
 
     private final List<Violation> violations = new ArrayList<>();

@@ -120,7 +120,10 @@ final class Manifests {
             Path path = kubernetesDir().resolve(dir);
             Result result = run(repoRoot(), kubectl().orElseThrow(), "kustomize", path.toString());
             if (result.exitCode() != 0) {
-                throw new AssertionError("kubectl kustomize " + path + " failed:\n" + result.stderr());
+                Result version = run(repoRoot(), kubectl().orElseThrow(), "version", "--client");
+                throw new AssertionError("kubectl kustomize " + path + " failed:\n" + result.stderr()
+                        + "\n(these manifests need kustomize v5, i.e. kubectl 1.27 or later; this kubectl says:\n"
+                        + version.stdout() + version.stderr() + ")");
             }
             return List.copyOf(readYamlDocuments(result.stdout()));
         });
@@ -187,6 +190,38 @@ final class Manifests {
 
     static Optional<JsonNode> find(List<JsonNode> docs, String kind, String name) {
         return docs.stream().filter(d -> kind.equals(kind(d)) && name.equals(name(d))).findFirst();
+    }
+
+    /** Where two JSON trees differ, as "pointer: expected ... but was ..." lines (at most {@code limit}). */
+    static List<String> diff(JsonNode expected, JsonNode actual, int limit) {
+        List<String> out = new ArrayList<>();
+        diff(expected, actual, "", out, limit);
+        return out;
+    }
+
+    private static void diff(JsonNode expected, JsonNode actual, String path, List<String> out, int limit) {
+        if (out.size() >= limit || expected.equals(actual)) {
+            return;
+        }
+        if (expected.isObject() && actual.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String n : names) {
+                diff(expected.path(n), actual.path(n), path + "/" + n, out, limit);
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                diff(expected.get(i), actual.get(i), path + "/" + i, out, limit);
+            }
+        } else {
+            out.add((path.isEmpty() ? "/" : path) + ": expected " + abbreviate(expected) + " but was " + abbreviate(actual));
+        }
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.isMissingNode() ? "(absent)" : node.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     static ObjectNode copy(JsonNode node) {

@@ -9,13 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +80,7 @@ public final class DevStackCli {
         }
         System.out.println("Data folder: " + dataDir);
 
-        List<InfrastructureComponent> started = new ArrayList<>();
+        Set<InfrastructureComponent> started = ConcurrentHashMap.newKeySet();
         try {
             startInParallel(stack.infrastructure(), started);
             DevStack.SERVICES.stream().filter(service -> !service.isGateway())
@@ -87,11 +91,11 @@ public final class DevStackCli {
             System.err.println();
             failure.failures.forEach((component, error) -> System.err.println("FAILED: " + component.name() + " ("
                     + component.logFile() + ")\n" + error.getMessage().indent(4)));
-            stopAll(started);
+            stopAll(stack, started);
             return 1;
         } catch (RuntimeException e) {
             System.err.println("FAILED: " + e.getMessage());
-            stopAll(started);
+            stopAll(stack, started);
             return 1;
         }
         printWelcome(stack, Duration.ofNanos(System.nanoTime() - startedAt));
@@ -101,10 +105,7 @@ public final class DevStackCli {
     private int down() {
         DevStack stack = recordedStack();
         // Services first (they hold connections to the rest), then Keycloak, Kafka, PostgreSQL.
-        List<CompletableFuture<Void>> stops = stack.services().stream()
-                .map(service -> CompletableFuture.runAsync(() -> stopAndSay(service)))
-                .toList();
-        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        inParallel(stack.services(), this::stopAndSay);
         List.of(stack.keycloak(), stack.kafka(), stack.postgres()).forEach(this::stopAndSay);
         System.out.println("Everything is stopped.");
         return 0;
@@ -124,13 +125,11 @@ public final class DevStackCli {
     }
 
     private int logs(String name, boolean follow) {
-        Optional<InfrastructureComponent> component = recordedStack().components().stream()
-                .map(DevStack.Component::launcher)
-                .filter(launcher -> launcher.name().equals(name))
-                .findFirst();
+        List<InfrastructureComponent> all = recordedStack().components().stream().map(DevStack.Component::launcher).toList();
+        Optional<InfrastructureComponent> component = all.stream().filter(launcher -> launcher.name().equals(name)).findFirst();
         if (component.isEmpty()) {
-            System.err.println("No component named " + name + "; one of: " + recordedStack().components().stream()
-                    .map(c -> c.launcher().name()).collect(Collectors.joining(", ")));
+            System.err.println("No component named " + name + "; one of: "
+                    + all.stream().map(InfrastructureComponent::name).collect(Collectors.joining(", ")));
             return 2;
         }
         Path log = component.get().logFile();
@@ -246,16 +245,15 @@ public final class DevStackCli {
     }
 
     /** Starts the components side by side; on any failure throws with each failed one's error. */
-    private static void startInParallel(List<InfrastructureComponent> components, List<InfrastructureComponent> started) {
+    private static void startInParallel(List<InfrastructureComponent> components, Set<InfrastructureComponent> started) {
         System.out.println("Starting " + components.stream().map(InfrastructureComponent::name)
                 .collect(Collectors.joining(", ")) + " ...");
         Map<InfrastructureComponent, RuntimeException> failures = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<InfrastructureComponent> newlyStarted = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<Void>> starts = components.stream().map(component -> CompletableFuture.runAsync(() -> {
+        inParallel(components, component -> {
             long begin = System.nanoTime();
             boolean wasRunning = component.isRunning();
             if (!wasRunning) {
-                newlyStarted.add(component); // stopped again on failure, even if only half started
+                started.add(component); // stopped again on failure, even if only half started
             }
             try {
                 component.start();
@@ -264,11 +262,21 @@ public final class DevStackCli {
             } catch (RuntimeException e) {
                 failures.put(component, e);
             }
-        })).toList();
-        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        started.addAll(newlyStarted);
+        });
         if (!failures.isEmpty()) {
             throw new StartFailure(failures);
+        }
+    }
+
+    /** One thread each: the actions block, mostly waiting, and the common pool may have a single thread. */
+    private static <T> void inParallel(List<T> items, Consumer<T> action) {
+        ExecutorService executor = Executors.newFixedThreadPool(items.size());
+        try {
+            CompletableFuture.allOf(items.stream()
+                    .map(item -> CompletableFuture.runAsync(() -> action.accept(item), executor))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            executor.shutdown();
         }
     }
 
@@ -282,16 +290,18 @@ public final class DevStackCli {
         }
     }
 
-    private void stopAll(List<InfrastructureComponent> started) {
+    /** Stops what this run started, in reverse start order (services first). */
+    private void stopAll(DevStack stack, Set<InfrastructureComponent> started) {
         System.err.println("Stopping what this run started ...");
-        for (int i = started.size() - 1; i >= 0; i--) {
-            stopAndSay(started.get(i));
-        }
+        List<InfrastructureComponent> all = new ArrayList<>(stack.components().stream().map(DevStack.Component::launcher).toList());
+        Collections.reverse(all);
+        all.stream().filter(started::contains).forEach(this::stopAndSay);
     }
 
     private void stopAndSay(InfrastructureComponent component) {
-        if (component.isRunning()) {
-            component.stop();
+        boolean wasRunning = component.isRunning();
+        component.stop(); // also clears a stale pid file
+        if (wasRunning) {
             System.out.println("  stopped " + component.name());
         }
     }

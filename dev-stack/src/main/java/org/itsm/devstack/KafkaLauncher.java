@@ -1,5 +1,6 @@
 package org.itsm.devstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -156,9 +158,21 @@ public final class KafkaLauncher implements InfrastructureComponent {
                 // Quiet to WARN whichever SLF4J binding the class path brings: log4j2 (the CLI) or JBoss (Quarkus tests).
                 "-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties"),
                 "-Dlogging.configuration=" + dataDir.resolve("logging.properties").toUri(),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp", absoluteClassPath()));
+        // Quarkus test JVMs name the JBoss log manager; the broker on the same class path wants it too.
+        Optional.ofNullable(System.getProperty("java.util.logging.manager"))
+                .ifPresent(manager -> command.add("-Djava.util.logging.manager=" + manager));
+        command.add(mainClass);
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The broker runs in its own folder: relative class path entries must not depend on ours. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private void writeConfiguration() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +66,8 @@ final class ManagedProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(prepareLogFile().toFile()));
         builder.environment().putAll(environment);
         try {
+            // The log is kept across runs; a header tells where this run begins.
+            Files.writeString(prepareLogFile(), "=== " + Instant.now() + " starting " + name + "\n", StandardOpenOption.APPEND);
             record(builder.start().pid());
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name + " (" + detached.get(0) + "): " + e.getMessage(), e);
@@ -150,13 +154,13 @@ final class ManagedProcess {
         builder.environment().putAll(environment);
         Execution execution = execute(builder, timeout);
         try {
-            Files.writeString(prepareLogFile(), "$ " + String.join(" ", command) + "\n" + execution.output(),
+            Files.writeString(prepareLogFile(), "$ " + abbreviated(command) + "\n" + execution.output(),
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (execution.exitCode() != 0) {
-            throw failure(name + ": `" + String.join(" ", command) + "` failed (exit " + execution.exitCode() + ")");
+            throw failure(name + ": `" + abbreviated(command) + "` failed (exit " + execution.exitCode() + ")");
         }
         return execution.output();
     }
@@ -226,6 +230,12 @@ final class ManagedProcess {
             throw new IllegalStateException("Interrupted", e);
         }
         return new Execution(process.exitValue(), output.toString());
+    }
+
+    /** The command for humans: a class path of fifty jars would drown everything else. */
+    private static String abbreviated(List<String> command) {
+        return command.stream().map(arg -> arg.length() > 120 ? arg.substring(0, 120) + "..." : arg)
+                .collect(Collectors.joining(" "));
     }
 
     private static String readAll(InputStream in) {

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,13 +59,12 @@ class BodyLimitTest {
 
     // An input stream of unknown length makes the JDK client send the body chunked.
     private HttpResponse<String> postChunked(String user, int size) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/v1/changes"))
+        HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/changes"))
                 .header("Authorization", TestTokens.bearer(user, "itsm-change-manager"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[size])))
                 .build();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        }
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

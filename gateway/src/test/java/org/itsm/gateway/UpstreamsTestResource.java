@@ -20,8 +20,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Stand-in services for the gateway tests: Vert.x servers on free ports that echo what reached them (method, URI,
- * headers, body length and digest). {@code slow} answers after 3 s, and {@code offline} is a port nobody listens
- * on. Also points quarkus-oidc at the {@link TestTokens} key, so no Keycloak is needed.
+ * headers, body length and digest), except paths ending in {@code /hang-up}, where they close the connection.
+ * {@code slow} answers after 3 s, and {@code offline} is a port nobody listens on. Also points quarkus-oidc at the {@link TestTokens} key, so no Keycloak is needed.
  */
 public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -40,6 +40,8 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         config.put("itsm.gateway.routes.slow", "/api/v1/slow");
         config.put("itsm.gateway.upstreams.offline", "http://localhost:" + unusedPort());
         config.put("itsm.gateway.routes.offline", "/api/v1/offline");
+        // Without a server URL, quarkus-oidc verifies tokens with the public key alone.
+        config.put("quarkus.oidc.auth-server-url", "");
         config.put("quarkus.oidc.public-key", TestTokens.publicKey());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         return config;
@@ -56,6 +58,8 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/q/health/ready")) {
                 request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            } else if (request.path().endsWith("/hang-up")) {
+                request.connection().close();
             } else {
                 request.body().onSuccess(body -> {
                     JsonObject echo = echo(name, request, body.getBytes());

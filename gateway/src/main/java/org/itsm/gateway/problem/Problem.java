@@ -44,6 +44,11 @@ public record Problem(int status, String slug, String title, String detail) {
         return new Problem(503, "service-unavailable", "Service unavailable", service + " is unavailable");
     }
 
+    public static Problem identityProviderUnavailable() {
+        return new Problem(503, "service-unavailable", "Service unavailable",
+                "The identity provider is unavailable, so the bearer token cannot be verified now");
+    }
+
     public static Problem timeout(String service, Duration timeout) {
         return new Problem(504, "gateway-timeout", "Gateway timeout",
                 service + " did not answer within " + timeout.toMillis() + " ms");

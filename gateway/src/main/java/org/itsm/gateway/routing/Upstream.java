@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -22,6 +21,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -84,10 +84,10 @@ public final class Upstream {
         // No WebSocket tunnel: the API has none, and every exchange then goes through the interceptor.
         ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
         this.api = HttpProxy.reverseProxy(options, client)
-                .origin(context -> context.client().request(requestOptions()))
+                .origin(this::openRequest)
                 .addInterceptor(interceptor);
         this.openApi = HttpProxy.reverseProxy(options, client)
-                .origin(context -> context.client().request(requestOptions()))
+                .origin(this::openRequest)
                 .addInterceptor(OPENAPI_DOCUMENT)
                 .addInterceptor(interceptor);
     }
@@ -127,22 +127,24 @@ public final class Upstream {
                 .setIdleTimeout(millis);
     }
 
+    // A failed exchange reaches the proxy through the response; the handler only keeps Vert.x from logging an error.
+    private Future<HttpClientRequest> openRequest(ProxyContext context) {
+        return context.client().request(requestOptions()).map(request -> request.exceptionHandler(
+                failure -> LOG.debugf("Request to %s failed: %s", serviceName(), failure)));
+    }
+
     CompletionStage<ProxyResponse> call(Supplier<CompletionStage<ProxyResponse>> exchange) {
         return guard.get(exchange);
     }
 
     Problem problemFor(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof CircuitBreakerOpenException || isRefused(cause)) {
+        if (failure instanceof CircuitBreakerOpenException || isRefused(failure)) {
             return Problem.unavailable(serviceName());
         }
-        if (cause instanceof TimeoutException) {
+        if (failure instanceof TimeoutException) {
             return Problem.timeout(serviceName(), timeout);
         }
-        LOG.debugf(cause, "Exchange with %s failed", serviceName());
+        LOG.debugf(failure, "Exchange with %s failed", serviceName());
         return Problem.badGateway(serviceName());
     }
 

@@ -33,7 +33,7 @@ public class Upstreams {
         return byName.values();
     }
 
-    public Upstream named(String name) {
+    Upstream named(String name) {
         Upstream upstream = byName.get(name);
         if (upstream == null) {
             throw new IllegalStateException("No upstream named '" + name + "': set itsm.gateway.upstreams." + name);

@@ -5,10 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.itsm.gateway.problem.Problem;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -34,12 +35,17 @@ public class AuthenticationGate {
     }
 
     /**
-     * Failure handler: quarkus-oidc fails the request with an {@link AuthenticationException} when a token is
-     * rejected; answer that with problem details instead of an empty 401.
+     * Failure handler: quarkus-oidc fails the request with an {@link AuthenticationException} when it rejects a
+     * token, and with an {@link OIDCException} when it cannot reach Keycloak to verify one; answer both with problem
+     * details instead of an empty 401 and a 500.
      */
     public void onFailure(RoutingContext rc) {
-        if (rc.failure() instanceof AuthenticationException && !rc.response().ended()) {
+        if (rc.response().ended()) {
+            rc.next();
+        } else if (rc.failure() instanceof AuthenticationException) {
             reject(rc, "Bearer error=\"invalid_token\"", "The bearer token is invalid, expired or not issued for this API");
+        } else if (rc.failure() instanceof OIDCException) {
+            Problem.identityProviderUnavailable().send(rc);
         } else {
             rc.next();
         }

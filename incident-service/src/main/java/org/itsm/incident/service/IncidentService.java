@@ -140,7 +140,8 @@ public class IncidentService {
     }
 
     private Uni<Void> validateReferences(Incident incident) {
-        Uni<Void> service = incident.serviceId == null ? Uni.createFrom().voidItem()
+        // deferred: the offering check may fill in the service first
+        Uni<Void> service = Uni.createFrom().deferred(() -> incident.serviceId == null ? Uni.createFrom().voidItem()
                 : catalog.service(incident.serviceId).invoke(found -> {
                     if (found == null || "RETIRED".equals(found.lifecycle)) {
                         throw ApiProblem.invalidField("serviceId", "no live catalog service " + incident.serviceId);
@@ -148,7 +149,7 @@ public class IncidentService {
                     if (incident.assignmentGroup == null) {
                         incident.assignmentGroup = found.supportGroup;
                     }
-                }).replaceWithVoid();
+                }).replaceWithVoid());
         Uni<Void> offering = incident.offeringId == null ? Uni.createFrom().voidItem()
                 : catalog.offering(incident.offeringId).invoke(found -> {
                     if (found == null || "RETIRED".equals(found.status)) {

@@ -95,7 +95,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${itsm.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // delayed: the first run must not race the messaging wiring at start-up (onStart wakes the relay anyway)
+    @Scheduled(every = "${itsm.outbox.poll-interval:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }

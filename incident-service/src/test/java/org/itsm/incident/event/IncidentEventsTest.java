@@ -1,0 +1,123 @@
+package org.itsm.incident.event;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.itsm.incident.IncidentTestSupport.asAgent;
+import static org.itsm.incident.IncidentTestSupport.newIncidentJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.itsm.events.EventSource;
+import org.itsm.events.EventTypes;
+import org.itsm.events.Topics;
+import org.itsm.testing.CloudEventSender;
+import org.itsm.testing.ItsmTestInfrastructure;
+import org.itsm.testing.KafkaTopicReader;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Events against the real broker: the outbox relay's output and the consumers' exactly-once effects. */
+@QuarkusTest
+@WithTestResource(value = ItsmTestInfrastructure.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = "database", value = "incident"))
+class IncidentEventsTest {
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    @Test
+    void createdIncidentReachesTheTopicAsACloudEvent() {
+        var created = asAgent().body(newIncidentJson("Outbox check", 2, 2)).post("/api/v1/incidents").then()
+                .statusCode(201).extract();
+        String id = created.path("id");
+        String number = created.path("number");
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrap(), Topics.INCIDENT)) {
+            ConsumerRecord<String, String> record = reader.await(
+                    r -> id.equals(r.key()) && EventTypes.INCIDENT_CREATED.equals(KafkaTopicReader.header(r, "ce_type")),
+                    1, Duration.ofSeconds(15)).get(0);
+            assertEquals("1.0", KafkaTopicReader.header(record, "ce_specversion"));
+            assertEquals(EventSource.INCIDENT_SERVICE, KafkaTopicReader.header(record, "ce_source"));
+            assertEquals(number, KafkaTopicReader.header(record, "ce_subject"));
+            assertNotNull(UUID.fromString(KafkaTopicReader.header(record, "ce_id")));
+            assertNotNull(KafkaTopicReader.header(record, "ce_time"));
+            org.hamcrest.MatcherAssert.assertThat(record.value(), org.hamcrest.Matchers.containsString(number));
+        }
+    }
+
+    @Test
+    void knownErrorRedeliveredIsAppliedOnce() {
+        var created = asAgent().body(newIncidentJson("Mail stuck", 2, 2)).post("/api/v1/incidents").then()
+                .statusCode(201).extract();
+        String id = created.path("id");
+        String number = created.path("number");
+        String eventId = UUID.randomUUID().toString();
+        String payload = """
+                {"problemId": "%s", "problemNumber": "PRB0001001", "symptom": "Mail stuck", "rootCause": "Queue full",
+                 "workaround": "Restart the MTA", "linkedIncidentNumbers": ["%s"], "occurredAt": "2026-11-26T10:00:00Z"}
+                """.formatted(UUID.randomUUID(), number);
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            for (int delivery = 0; delivery < 2; delivery++) {
+                sender.send(Topics.PROBLEM, "p1", eventId, EventTypes.PROBLEM_KNOWN_ERROR_PUBLISHED,
+                        EventSource.PROBLEM_SERVICE, "PRB0001001", payload);
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                .get("/api/v1/incidents/{id}", id).then().body("workaround", equalTo("Restart the MTA")));
+        // give the redelivery time to be processed, then check it had no second effect
+        Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<String> notes = asAgent().get("/api/v1/incidents/{id}/work-notes", id).then().statusCode(200)
+                    .extract().path("body");
+            assertEquals(1, notes.stream().filter(note -> note.contains("PRB0001001")).count(), notes.toString());
+        });
+    }
+
+    @Test
+    void catalogEventsFeedTheReadModelUsedForValidationAndSla() {
+        UUID serviceId = UUID.randomUUID();
+        UUID offeringId = UUID.randomUUID();
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            sender.send(Topics.CATALOG, serviceId.toString(), UUID.randomUUID().toString(),
+                    EventTypes.CATALOG_SERVICE_CREATED, EventSource.CATALOG_SERVICE, "SVC0001001", """
+                            {"id": "%s", "number": "SVC0001001", "name": "Email", "type": "BUSINESS", "lifecycle": "LIVE",
+                             "supportGroup": "messaging", "occurredAt": "2026-11-26T10:00:00Z"}""".formatted(serviceId));
+            sender.send(Topics.CATALOG, serviceId.toString(), UUID.randomUUID().toString(),
+                    EventTypes.CATALOG_OFFERING_CREATED, EventSource.CATALOG_SERVICE, "SVC0001001", """
+                            {"id": "%s", "serviceId": "%s", "name": "Email Gold", "status": "ACTIVE",
+                             "slaTargets": [{"priority": "P2", "responseMinutes": 10, "resolutionMinutes": 120}],
+                             "occurredAt": "2026-11-26T10:00:00Z"}""".formatted(offeringId, serviceId));
+        }
+        String body = "{\"shortDescription\": \"Gold mail slow\", \"impact\": 1, \"urgency\": 2, \"offeringId\": \"%s\"}"
+                .formatted(offeringId);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent().body(body)
+                .post("/api/v1/incidents").then().statusCode(201)
+                .body("serviceId", equalTo(serviceId.toString()))
+                .body("assignmentGroup", equalTo("messaging"))
+                .body("sla.resolution.targetMinutes", equalTo(120))
+                .body("sla.response.targetMinutes", equalTo(10)));
+    }
+
+    @Test
+    void unreadableEventGoesToTheDeadLetterTopicAndConsumptionContinues() {
+        try (CloudEventSender sender = new CloudEventSender(bootstrap());
+                KafkaTopicReader deadLetters = new KafkaTopicReader(bootstrap(), Topics.deadLetter(Topics.CATALOG))) {
+            String marker = "not-a-cloud-event-" + UUID.randomUUID();
+            sender.sendRaw(new ProducerRecord<>(Topics.CATALOG, "junk", marker));
+            ConsumerRecord<String, String> parked = deadLetters.await(r -> marker.equals(r.value()), 1,
+                    Duration.ofSeconds(20)).get(0);
+            assertNotNull(KafkaTopicReader.header(parked, "dead-letter-reason"));
+        }
+        catalogEventsFeedTheReadModelUsedForValidationAndSla();
+    }
+}
