@@ -12,10 +12,10 @@ import java.util.stream.Stream;
  * The whole local platform as {@code ./itsm} runs it, in one place: which components, on which ports, with
  * which folders and wiring. Everything lives under {@code <repo>/.itsm}.
  */
-final class DevStack {
+public final class DevStack {
 
-    static final String REALM = "itsm";
-    static final int KEYCLOAK_PORT = 8180;
+    public static final String REALM = "itsm";
+    public static final int KEYCLOAK_PORT = 8180;
     static final int PREFERRED_KEYCLOAK_MANAGEMENT_PORT = 9000;
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
@@ -30,13 +30,13 @@ final class DevStack {
      * A service module: its folder name, fixed HTTP port and ITSM practice, which names its database and its
      * gateway route (the gateway has none).
      */
-    record Service(String name, int port, String practice) {
-        boolean isGateway() {
+    public record Service(String name, int port, String practice) {
+        public boolean isGateway() {
             return practice == null;
         }
     }
 
-    static final List<Service> SERVICES = List.of(
+    public static final List<Service> SERVICES = List.of(
             new Service("incident-service", 8081, "incident"),
             new Service("change-service", 8082, "change"),
             new Service("problem-service", 8083, "problem"),
@@ -44,7 +44,7 @@ final class DevStack {
             new Service("gateway", 8080, null));
 
     /** One event topic per producing service, each with its dead-letter twin. */
-    static final List<String> TOPICS = SERVICES.stream()
+    public static final List<String> TOPICS = SERVICES.stream()
             .filter(service -> !service.isGateway())
             .map(service -> "itsm." + service.practice() + ".events")
             .flatMap(topic -> Stream.of(topic, topic + ".dlq"))
@@ -61,8 +61,12 @@ final class DevStack {
     private final List<QuarkusServiceLauncher> services = new ArrayList<>();
 
     DevStack(Path root, int postgresPort, int keycloakManagementPort) {
+        this(root, dataDir(root), postgresPort, keycloakManagementPort);
+    }
+
+    /** The same platform with its data elsewhere, e.g. for the end-to-end tests. */
+    public DevStack(Path root, Path data, int postgresPort, int keycloakManagementPort) {
         this.root = root;
-        Path data = dataDir(root);
         this.postgres = new PostgresLauncher(data.resolve("postgres"), postgresPort);
         this.kafka = new KafkaLauncher(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         this.keycloak = new KeycloakLauncher(data.resolve("keycloak"), KEYCLOAK_PORT, keycloakManagementPort, realmFile(root));
@@ -85,23 +89,23 @@ final class DevStack {
         return root.resolve(service.name()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }
 
-    PostgresLauncher postgres() {
+    public PostgresLauncher postgres() {
         return postgres;
     }
 
-    KafkaLauncher kafka() {
+    public KafkaLauncher kafka() {
         return kafka;
     }
 
-    KeycloakLauncher keycloak() {
+    public KeycloakLauncher keycloak() {
         return keycloak;
     }
 
-    List<InfrastructureComponent> infrastructure() {
+    public List<InfrastructureComponent> infrastructure() {
         return List.of(postgres, kafka, keycloak);
     }
 
-    List<InfrastructureComponent> services() {
+    public List<InfrastructureComponent> services() {
         return List.copyOf(services);
     }
 
