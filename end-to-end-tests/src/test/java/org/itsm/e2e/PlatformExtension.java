@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The whole platform, started once per test JVM exactly as {@code ./itsm up} starts it (same {@link DevStack}),
  * with its data under {@code target/}; stopped when the JVM's tests are done.
  */
-public class PlatformExtension implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public class PlatformExtension implements BeforeAllCallback, AutoCloseable {
 
     private static DevStack stack;
 

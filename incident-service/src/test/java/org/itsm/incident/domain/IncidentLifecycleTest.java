@@ -1,0 +1,61 @@
+package org.itsm.incident.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class IncidentLifecycleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private final IncidentLifecycle lifecycle = new IncidentLifecycle(Duration.ofDays(7));
+
+    @Test
+    void happyPath() {
+        assertEquals(IncidentState.IN_PROGRESS, lifecycle.apply(IncidentState.NEW, Move.START, null, NOW));
+        assertEquals(IncidentState.ON_HOLD, lifecycle.apply(IncidentState.IN_PROGRESS, Move.HOLD, null, NOW));
+        assertEquals(IncidentState.IN_PROGRESS, lifecycle.apply(IncidentState.ON_HOLD, Move.RESUME, null, NOW));
+        assertEquals(IncidentState.RESOLVED, lifecycle.apply(IncidentState.IN_PROGRESS, Move.RESOLVE, null, NOW));
+        assertEquals(IncidentState.CLOSED, lifecycle.apply(IncidentState.RESOLVED, Move.CLOSE, NOW, NOW));
+    }
+
+    @Test
+    void reopenOnlyWithinThePeriod() {
+        Instant resolvedRecently = NOW.minus(Duration.ofDays(6));
+        assertEquals(IncidentState.IN_PROGRESS,
+                lifecycle.apply(IncidentState.RESOLVED, Move.REOPEN, resolvedRecently, NOW));
+        Instant resolvedLongAgo = NOW.minus(Duration.ofDays(8));
+        IllegalMoveException refused = assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(IncidentState.RESOLVED, Move.REOPEN, resolvedLongAgo, NOW));
+        assertEquals(List.of("close"), refused.allowedMoves());
+    }
+
+    @Test
+    void closedAndCancelledAreFinal() {
+        for (IncidentState state : List.of(IncidentState.CLOSED, IncidentState.CANCELLED)) {
+            assertTrue(lifecycle.allowedMoves(state, NOW, NOW).isEmpty());
+            for (Move move : Move.values()) {
+                assertThrows(IllegalMoveException.class, () -> lifecycle.apply(state, move, NOW, NOW));
+            }
+        }
+    }
+
+    @Test
+    void illegalMoveNamesTheAllowedOnes() {
+        IllegalMoveException refused = assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(IncidentState.NEW, Move.CLOSE, null, NOW));
+        assertEquals(List.of("start", "hold", "resolve", "cancel"), refused.allowedMoves());
+    }
+
+    @Test
+    void resolveRequiresCodeAndNotes() {
+        var resolve = lifecycle.allowedMoves(IncidentState.IN_PROGRESS, null, NOW).stream()
+                .filter(move -> move.move() == Move.RESOLVE).findFirst().orElseThrow();
+        assertEquals(List.of("resolutionCode", "resolutionNotes"), resolve.requires());
+    }
+}
