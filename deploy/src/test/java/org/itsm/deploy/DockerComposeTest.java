@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** docker-compose.yml: valid for docker-compose, and consistent with the modules and deploy/. */
 class DockerComposeTest {
@@ -44,8 +43,7 @@ class DockerComposeTest {
 
     @Test
     void dockerComposeAcceptsTheFile() {
-        assumeTrue(Manifests.dockerCompose().isPresent(),
-                "docker-compose is not installed: SKIPPING 'docker-compose config -q' (apt-get install -y docker-compose)");
+        Manifests.requireTool(Manifests.dockerCompose(), "docker-compose", "apt-get install -y docker-compose");
         Manifests.Result result = Manifests.run(Manifests.repoRoot(), Manifests.dockerCompose().get(),
                 "-f", "docker-compose.yml", "config", "-q");
         assertEquals(0, result.exitCode(), () -> "docker-compose config -q failed:\n" + result.stderr());

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Kafka topics provisioned by the deployment (Strimzi KafkaTopic resources, the compose
@@ -93,7 +92,7 @@ class KafkaTopicsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void renderedTopicsMatchTheServices(String overlay) {
-        assumeTrue(Manifests.kubectl().isPresent(), "kubectl is not installed: skipping kustomize rendering");
+        Manifests.requireTool(Manifests.kubectl(), "kubectl", "it ships with the Google Cloud SDK or from https://dl.k8s.io");
         List<JsonNode> docs = Manifests.kustomize("overlays/" + overlay);
         assertEquals(expectedTopics(), topicNames(docs));
         String cluster = Manifests.name(Manifests.ofKind(docs, "Kafka").get(0));

@@ -22,7 +22,6 @@ import static org.itsm.deploy.Manifests.ofKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Renders both overlays with kubectl kustomize and checks the result. */
 class KustomizeOverlaysTest {
@@ -35,8 +34,7 @@ class KustomizeOverlaysTest {
 
     @BeforeAll
     static void requireKubectl() {
-        assumeTrue(Manifests.kubectl().isPresent(),
-                "kubectl is not installed: SKIPPING the kustomize checks (CI installs kubectl; see deploy/README.md)");
+        Manifests.requireTool(Manifests.kubectl(), "kubectl", "it ships with the Google Cloud SDK or from https://dl.k8s.io");
     }
 
     static List<JsonNode> render(String overlay) {

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The checker itself: it passes a compliant set and reports each broken rule. */
 class ManifestPolicyTest {
@@ -70,7 +69,7 @@ class ManifestPolicyTest {
     /** The same checker on the real dev overlay, with one rule broken at a time. */
     @Test
     void breakingTheRealOverlayIsCaught() {
-        assumeTrue(Manifests.kubectl().isPresent(), "kubectl is not installed: skipping kustomize rendering");
+        Manifests.requireTool(Manifests.kubectl(), "kubectl", "it ships with the Google Cloud SDK or from https://dl.k8s.io");
         List<JsonNode> rendered = Manifests.kustomize("overlays/dev");
         assertEquals(List.of(), ManifestPolicy.check(rendered));
 

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /** Locating the repository, running external tools, reading YAML and JSON. */
 final class Manifests {
 
@@ -55,6 +57,19 @@ final class Manifests {
     /** The kubectl binary, if one is on the PATH (or at KUBECTL). */
     static Optional<String> kubectl() {
         return executable("KUBECTL", "kubectl");
+    }
+
+    /**
+     * Skips the calling test when a command-line tool is missing on a developer machine; fails it when
+     * {@code ITSM_REQUIRE_TOOLS=true} (set by {@code .ci/run}), so CI can never go green without the check.
+     */
+    static String requireTool(Optional<String> tool, String name, String howToInstall) {
+        String message = name + " is not installed (" + howToInstall + ")";
+        if (tool.isEmpty() && "true".equals(System.getenv("ITSM_REQUIRE_TOOLS"))) {
+            throw new AssertionError(message + " and ITSM_REQUIRE_TOOLS=true");
+        }
+        assumeTrue(tool.isPresent(), message + ": skipping");
+        return tool.get();
     }
 
     /** docker-compose v1 (the Debian package) or nothing. */

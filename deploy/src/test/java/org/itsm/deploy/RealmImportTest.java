@@ -29,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * deploy/keycloak/itsm-realm.json is the single source of the realm. The KeycloakRealmImport
@@ -191,7 +190,7 @@ class RealmImportTest {
 
     @Test
     void devImportIsTheRealmFile() {
-        assumeTrue(Manifests.kubectl().isPresent(), "kubectl is not installed: skipping kustomize rendering");
+        Manifests.requireTool(Manifests.kubectl(), "kubectl", "it ships with the Google Cloud SDK or from https://dl.k8s.io");
         JsonNode imported = ofKind(Manifests.kustomize("overlays/dev"), "KeycloakRealmImport").get(0);
         assertSame(realm(), imported.path("spec").path("realm"), "the dev KeycloakRealmImport embeds the realm file unchanged");
         assertEquals("itsm-keycloak", imported.path("spec").path("keycloakCRName").asText());
@@ -199,7 +198,7 @@ class RealmImportTest {
 
     @Test
     void prodImportIsTheRealmFileWithoutDevelopmentParts() throws IOException {
-        assumeTrue(Manifests.kubectl().isPresent(), "kubectl is not installed: skipping kustomize rendering");
+        Manifests.requireTool(Manifests.kubectl(), "kubectl", "it ships with the Google Cloud SDK or from https://dl.k8s.io");
         List<JsonNode> docs = Manifests.kustomize("overlays/prod");
         JsonNode imported = ofKind(docs, "KeycloakRealmImport").get(0);
         JsonNode prodRealm = imported.path("spec").path("realm");
