@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.incident.CatalogOffering;
-import org.itsm.incident.CatalogService;
+import org.itsm.incident.domain.CatalogOffering;
+import org.itsm.incident.domain.CatalogService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

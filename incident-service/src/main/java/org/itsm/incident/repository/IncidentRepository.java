@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.incident.Incident;
+import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentState;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.incident.Incident;
-import org.itsm.incident.IncidentComment;
+import org.itsm.incident.domain.Incident;
+import org.itsm.incident.domain.IncidentComment;
 import org.itsm.incident.domain.SlaClock;
 import org.itsm.incident.rest.IncidentApi.CommentView;
 import org.itsm.incident.rest.IncidentApi.IncidentView;

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.itsm.incident.Incident;
+import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentState;
 import org.itsm.incident.domain.Priority;
 import org.itsm.incident.rest.IncidentApi.Assign;

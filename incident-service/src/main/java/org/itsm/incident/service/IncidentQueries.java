@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.incident.Incident;
+import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentState;
 import org.itsm.incident.domain.Priority;
 import org.itsm.incident.repository.IncidentRepository;

@@ -5,10 +5,10 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.incident.Incident;
+import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.SlaClock;
 import org.itsm.incident.domain.SlaState;
-import org.itsm.incident.event.IncidentEventPublisher;
+import org.itsm.incident.messaging.IncidentEventPublisher;
 import org.itsm.incident.repository.IncidentRepository;
 
 import io.micrometer.core.instrument.MeterRegistry;

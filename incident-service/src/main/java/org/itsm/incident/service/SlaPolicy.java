@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.events.catalog.BusinessHours;
 import org.itsm.events.catalog.SlaTarget;
-import org.itsm.incident.CatalogOffering;
-import org.itsm.incident.Incident;
+import org.itsm.incident.domain.CatalogOffering;
+import org.itsm.incident.domain.Incident;
 import org.itsm.incident.config.IncidentConfig;
 import org.itsm.incident.domain.BusinessCalendar;
 import org.itsm.incident.domain.Priority;

@@ -1,4 +1,4 @@
-package org.itsm.incident.event;
+package org.itsm.incident.messaging;
 
 import java.time.Instant;
 import java.util.List;

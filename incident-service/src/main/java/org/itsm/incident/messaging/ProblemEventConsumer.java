@@ -1,4 +1,4 @@
-package org.itsm.incident.event;
+package org.itsm.incident.messaging;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itsm.events.EventTypes;
 import org.itsm.events.problem.KnownErrorEvent;
 import org.itsm.events.problem.ProblemEvent;
-import org.itsm.incident.Incident;
-import org.itsm.incident.IncidentComment;
+import org.itsm.incident.domain.Incident;
+import org.itsm.incident.domain.IncidentComment;
 import org.itsm.incident.repository.IncidentCommentRepository;
 import org.itsm.incident.repository.IncidentRepository;
 import org.itsm.support.inbox.EventInbox;

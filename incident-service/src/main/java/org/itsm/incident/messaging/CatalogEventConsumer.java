@@ -1,4 +1,4 @@
-package org.itsm.incident.event;
+package org.itsm.incident.messaging;
 
 import java.time.Instant;
 
@@ -9,8 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itsm.events.EventTypes;
 import org.itsm.events.catalog.CatalogOfferingEvent;
 import org.itsm.events.catalog.CatalogServiceEvent;
-import org.itsm.incident.CatalogOffering;
-import org.itsm.incident.CatalogService;
+import org.itsm.incident.domain.CatalogOffering;
+import org.itsm.incident.domain.CatalogService;
 import org.itsm.incident.repository.CatalogReadModelRepository;
 import org.itsm.support.inbox.EventInbox;
 import org.itsm.support.inbox.IncomingEvent;

@@ -1,4 +1,4 @@
-package org.itsm.incident;
+package org.itsm.incident.domain;
 
 import java.time.Instant;
 import java.util.UUID;

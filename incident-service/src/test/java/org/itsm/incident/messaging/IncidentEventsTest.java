@@ -1,4 +1,4 @@
-package org.itsm.incident.event;
+package org.itsm.incident.messaging;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.itsm.incident.IncidentTestSupport.asAgent;

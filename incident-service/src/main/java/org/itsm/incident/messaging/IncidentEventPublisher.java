@@ -1,4 +1,4 @@
-package org.itsm.incident.event;
+package org.itsm.incident.messaging;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itsm.events.EventTypes;
 import org.itsm.events.incident.IncidentEvent;
 import org.itsm.events.incident.IncidentSlaEvent;
-import org.itsm.incident.Incident;
+import org.itsm.incident.domain.Incident;
 import org.itsm.support.outbox.OutboxWriter;
 
 import io.smallrye.mutiny.Uni;

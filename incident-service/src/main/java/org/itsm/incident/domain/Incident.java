@@ -1,4 +1,4 @@
-package org.itsm.incident;
+package org.itsm.incident.domain;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,9 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.itsm.incident.domain.HoldReason;
-import org.itsm.incident.domain.IncidentState;
-import org.itsm.incident.domain.Priority;
 
 /** The incident aggregate as stored; it never crosses the API (resources map it to API models). */
 @Entity
