@@ -1,5 +1,8 @@
 package org.itsm.events;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,15 +52,21 @@ public final class EventTypes {
     /** Payload ProblemEvent. */
     public static final String PROBLEM_RESOLVED = "itsm.problem.resolved.v1";
 
-    public static final List<String> ALL = List.of(
-            INCIDENT_CREATED, INCIDENT_UPDATED, INCIDENT_ASSIGNED, INCIDENT_STATE_CHANGED, INCIDENT_RESOLVED,
-            INCIDENT_CLOSED, INCIDENT_REOPENED, INCIDENT_MAJOR_DECLARED, INCIDENT_SLA_AT_RISK, INCIDENT_SLA_BREACHED,
-            CATALOG_SERVICE_CREATED, CATALOG_SERVICE_UPDATED, CATALOG_SERVICE_RETIRED,
-            CATALOG_OFFERING_CREATED, CATALOG_OFFERING_UPDATED,
-            CHANGE_APPROVED, CHANGE_IMPLEMENTED, CHANGE_FAILED, CHANGE_CANCELLED,
-            PROBLEM_KNOWN_ERROR_PUBLISHED, PROBLEM_INCIDENT_LINKED, PROBLEM_RESOLVED);
+    /** Every type above, read from the constants so a new type cannot be left out. */
+    public static final List<String> ALL = Arrays.stream(EventTypes.class.getFields())
+            .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+            .map(EventTypes::constantValue)
+            .toList();
 
     private EventTypes() {
+    }
+
+    private static String constantValue(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String schemaResource(String type) {
