@@ -37,6 +37,28 @@ public final class EventTypes {
     public static final String CATALOG_OFFERING_CREATED = "itsm.catalog.offering-created.v1";
     /** Payload CatalogOfferingEvent. */
     public static final String CATALOG_OFFERING_UPDATED = "itsm.catalog.offering-updated.v1";
+    /** Payload CatalogServiceEvent: a lifecycle move other than retirement (e.g. Pipeline to Live). */
+    public static final String CATALOG_SERVICE_LIFECYCLE_CHANGED = "itsm.catalog.service-lifecycle-changed.v1";
+    /** Payload CatalogItemEvent. */
+    public static final String CATALOG_ITEM_PUBLISHED = "itsm.catalog.item-published.v1";
+    /** Payload CatalogItemEvent. */
+    public static final String CATALOG_ITEM_UNPUBLISHED = "itsm.catalog.item-unpublished.v1";
+    /** Payload CatalogChangeUpdateEvent: an implemented change's catalog update was applied to a service. */
+    public static final String CATALOG_CHANGE_APPLIED = "itsm.catalog.change-applied.v1";
+    /** Payload CatalogChangeUpdateEvent: an implemented change's catalog update no longer fitted the service. */
+    public static final String CATALOG_CHANGE_UPDATE_REJECTED = "itsm.catalog.change-update-rejected.v1";
+    /** Payload ServiceRequestEvent. */
+    public static final String CATALOG_REQUEST_SUBMITTED = "itsm.catalog.request-submitted.v1";
+    /** Payload ServiceRequestEvent. */
+    public static final String CATALOG_REQUEST_APPROVED = "itsm.catalog.request-approved.v1";
+    /** Payload ServiceRequestEvent. */
+    public static final String CATALOG_REQUEST_REJECTED = "itsm.catalog.request-rejected.v1";
+    /** Payload ServiceRequestEvent. */
+    public static final String CATALOG_REQUEST_FULFILLED = "itsm.catalog.request-fulfilled.v1";
+    /** Payload ServiceRequestEvent. */
+    public static final String CATALOG_REQUEST_CLOSED = "itsm.catalog.request-closed.v1";
+    /** Payload ServiceRequestEvent. */
+    public static final String CATALOG_REQUEST_CANCELLED = "itsm.catalog.request-cancelled.v1";
 
     // change-service, payload ChangeEvent
     public static final String CHANGE_APPROVED = "itsm.change.approved.v1";
@@ -51,6 +73,20 @@ public final class EventTypes {
     public static final String PROBLEM_INCIDENT_LINKED = "itsm.problem.incident-linked.v1";
     /** Payload ProblemEvent. */
     public static final String PROBLEM_RESOLVED = "itsm.problem.resolved.v1";
+    /** Payload ProblemEvent. */
+    public static final String PROBLEM_CREATED = "itsm.problem.created.v1";
+    /** Payload ProblemEvent: a problem opened by recurring-incident detection, linking the incidents. */
+    public static final String PROBLEM_CANDIDATE_DETECTED = "itsm.problem.candidate-detected.v1";
+    /** Payload ProblemEvent: fields, assignment or the fix change (and its failure) changed. */
+    public static final String PROBLEM_UPDATED = "itsm.problem.updated.v1";
+    /** Payload ProblemEvent. */
+    public static final String PROBLEM_STATE_CHANGED = "itsm.problem.state-changed.v1";
+    /** Payload ProblemEvent; affectedIncidentNumbers names the incidents no longer linked. */
+    public static final String PROBLEM_INCIDENT_UNLINKED = "itsm.problem.incident-unlinked.v1";
+    /** Payload ProblemEvent. */
+    public static final String PROBLEM_ROOT_CAUSE_IDENTIFIED = "itsm.problem.root-cause-identified.v1";
+    /** Payload ProblemEvent. */
+    public static final String PROBLEM_CLOSED = "itsm.problem.closed.v1";
 
     /** Every type above, read from the constants so a new type cannot be left out. */
     public static final List<String> ALL = Arrays.stream(EventTypes.class.getFields())

@@ -13,8 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.itsm.events.catalog.BusinessHours;
+import org.itsm.events.catalog.CatalogChangeUpdateEvent;
+import org.itsm.events.catalog.CatalogItemEvent;
 import org.itsm.events.catalog.CatalogOfferingEvent;
 import org.itsm.events.catalog.CatalogServiceEvent;
+import org.itsm.events.catalog.ServiceRequestEvent;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
 import org.itsm.events.change.CatalogUpdate;
@@ -56,6 +59,12 @@ class EventContractTest {
                     new BusinessHours("Europe/Paris", List.of("MONDAY", "FRIDAY"), LocalTime.of(8, 0),
                             LocalTime.of(18, 0), List.of()),
                     List.of(), List.of(new TimeWindow(NOW, NOW.plusSeconds(3600), "year end")), NOW)),
+            Map.entry("catalog-item", new CatalogItemEvent(ID, "New laptop", "hardware", ID, "desktop",
+                    "MANAGER", true, NOW)),
+            Map.entry("catalog-request", new ServiceRequestEvent(ID, "REQ0001001", ID, "New laptop", "requester",
+                    "AWAITING_APPROVAL", "agent", "desktop", NOW, NOW)),
+            Map.entry("catalog-change", new CatalogChangeUpdateEvent(ID, "SVC0001001", ID, "CHG0001001",
+                    List.of("version 1.0 -> 2.0"), null, NOW)),
             Map.entry("change", new ChangeEvent(ID, "CHG0001001", "NORMAL", "SCHEDULED", "Upgrade", List.of(ID),
                     List.of(), NOW, NOW.plusSeconds(3600), "MEDIUM", null, null,
                     new CatalogUpdate("2.0", null, List.of(), List.of(), null, List.of()), NOW)),
@@ -102,6 +111,15 @@ class EventContractTest {
         }
         if (type.startsWith("itsm.catalog.offering")) {
             return SAMPLES.get("catalog-offering");
+        }
+        if (type.startsWith("itsm.catalog.item")) {
+            return SAMPLES.get("catalog-item");
+        }
+        if (type.startsWith("itsm.catalog.request")) {
+            return SAMPLES.get("catalog-request");
+        }
+        if (type.startsWith("itsm.catalog.change")) {
+            return SAMPLES.get("catalog-change");
         }
         if (type.startsWith("itsm.change.")) {
             return SAMPLES.get("change");
