@@ -79,6 +79,8 @@ public class Incident {
     /** Business hours the SLA counts on, fixed when the incident is logged (JSON of the contract's BusinessHours). */
     @Column(name = "sla_calendar")
     public String slaCalendar;
+    @Column(name = "sla_target_source")
+    public String slaTargetSource;
     @Column(name = "sla_paused_seconds")
     public long slaPausedSeconds;
     @Column(name = "sla_paused_since")

@@ -1,12 +1,17 @@
 package org.itsm.incident.repository;
 
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.incident.domain.Incident;
+import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.domain.IncidentState;
+import org.itsm.incident.domain.Priority;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -38,5 +43,42 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
 
     public Uni<Incident> findByNumber(String number) {
         return find("number", number).firstResult();
+    }
+
+    /** The measures in one scan of the table; "last 24h" counts from {@code since}. */
+    public Uni<IncidentFigures> figures(Instant since) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                select
+                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD')),
+                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P1'),
+                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P2'),
+                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P3'),
+                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P4'),
+                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P5'),
+                  count(*) filter (where created_at >= ?1),
+                  count(*) filter (where resolved_at >= ?1),
+                  coalesce(avg(extract(epoch from resolved_at - created_at) / 60) filter (where resolved_at is not null), 0),
+                  count(*) filter (where resolved_at is not null and coalesce(resolution_sla_alert, '') <> 'BREACHED'),
+                  count(*) filter (where resolved_at is not null),
+                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD')
+                                     and (response_sla_alert = 'BREACHED' or resolution_sla_alert = 'BREACHED'))
+                from incident""", Object[].class)
+                .setParameter(1, since)
+                .getSingleResult())
+                .map(row -> {
+                    Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
+                    for (Priority priority : Priority.values()) {
+                        byPriority.put(priority, number(row[1 + priority.ordinal()]).longValue());
+                    }
+                    long resolved = number(row[10]).longValue();
+                    double compliance = resolved == 0 ? 100.0 : 100.0 * number(row[9]).longValue() / resolved;
+                    return new IncidentFigures(number(row[0]).longValue(), byPriority, number(row[6]).longValue(),
+                            number(row[7]).longValue(), number(row[8]).doubleValue(), compliance,
+                            number(row[11]).longValue());
+                });
+    }
+
+    private static Number number(Object value) {
+        return (Number) value;
     }
 }

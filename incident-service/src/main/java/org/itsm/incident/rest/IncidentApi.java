@@ -1,6 +1,8 @@
 package org.itsm.incident.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import org.itsm.incident.domain.HoldReason;
 import org.itsm.incident.domain.IncidentState;
 import org.itsm.incident.domain.Priority;
 import org.itsm.incident.domain.SlaState;
+import org.itsm.incident.domain.SlaTimeline;
 
 /** API models of the incident resource (records; entities never cross the API). */
 public final class IncidentApi {
@@ -79,6 +82,32 @@ public final class IncidentApi {
     public record SlaView(SlaClockView response, SlaClockView resolution, boolean paused) {
     }
 
+    @Schema(description = "Why an SLA clock shows what it shows: where the targets came from, the calendar it counts"
+            + " on, and its running and paused intervals")
+    public record SlaExplanation(
+            Priority priority,
+            @Schema(description = "OFFERING: the affected offering's agreed targets; DEFAULT: the configured defaults")
+            String targetSource,
+            UUID offeringId,
+            CalendarView calendar,
+            SlaClockExplanation response,
+            SlaClockExplanation resolution) {
+    }
+
+    @Schema(description = "The calendar a clock counts working time on; kind ALWAYS means 24x7")
+    public record CalendarView(String kind, String timeZone, List<String> workingDays, LocalTime start, LocalTime end,
+            List<LocalDate> holidays) {
+    }
+
+    public record SlaClockExplanation(long targetMinutes, Instant startedAt, Instant stoppedAt, Instant dueAt,
+            SlaState state, double elapsedPercent, long elapsedMinutes, long pausedMinutes,
+            List<SlaIntervalView> intervals) {
+    }
+
+    @Schema(description = "A stretch of the clock's life; 'to' is absent while it lasts")
+    public record SlaIntervalView(SlaTimeline.Kind kind, Instant from, Instant to, long workingMinutes) {
+    }
+
     public record IncidentView(
             UUID id,
             String number,
@@ -119,17 +148,5 @@ public final class IncidentApi {
     }
 
     public record NextStates(IncidentState state, List<NextMove> moves) {
-    }
-
-    public record SlaInterval(Instant from, Instant to, String kind) {
-    }
-
-    public record SlaExplanation(String timeZone, List<String> workingDays, String hours, List<String> holidays,
-            long pausedMinutes, List<SlaInterval> intervals, SlaView sla) {
-    }
-
-    public record Summary(long open, java.util.Map<Priority, Long> openByPriority, long createdLast24h,
-            long resolvedLast24h, double meanTimeToResolveMinutes, double slaCompliancePercent,
-            long breachedOpen) {
     }
 }

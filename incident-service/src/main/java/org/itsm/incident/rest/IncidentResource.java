@@ -35,7 +35,7 @@ import org.itsm.incident.rest.IncidentApi.NextMove;
 import org.itsm.incident.rest.IncidentApi.NextStates;
 import org.itsm.incident.rest.IncidentApi.Reason;
 import org.itsm.incident.rest.IncidentApi.Resolve;
-import org.itsm.incident.rest.IncidentApi.Summary;
+import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.rest.IncidentApi.UpdateIncident;
 import org.itsm.incident.service.Actor;
 import org.itsm.incident.service.IncidentQueries;
@@ -109,8 +109,8 @@ public class IncidentResource {
     @Path("/summary")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
     @Operation(summary = "Measures of incident management: backlog by priority, MTTR, SLA compliance")
-    public Uni<Summary> summary() {
-        return queries.summary();
+    public Uni<IncidentFigures> summary() {
+        return queries.figures();
     }
 
     @GET
@@ -254,9 +254,10 @@ public class IncidentResource {
     @GET
     @Path("/{id}/sla")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
-    @Operation(summary = "The SLA clocks of the incident: due times, state, elapsed share")
-    public Uni<IncidentApi.SlaView> sla(@PathParam("id") UUID id) {
-        return incidents.get(id, actor()).map(mapper::sla);
+    @Operation(summary = "The SLA clocks explained: targets and their source, calendar, due times, running and"
+            + " paused intervals")
+    public Uni<IncidentApi.SlaExplanation> sla(@PathParam("id") UUID id) {
+        return queries.sla(id, actor()).map(record -> mapper.explain(record.incident(), record.pauses()));
     }
 
     private Response withETag(Response.ResponseBuilder response, Incident incident) {

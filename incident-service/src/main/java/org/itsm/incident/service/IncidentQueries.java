@@ -1,8 +1,8 @@
 package org.itsm.incident.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,16 +10,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.incident.domain.Incident;
+import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.domain.IncidentState;
 import org.itsm.incident.domain.Priority;
+import org.itsm.incident.domain.SlaPause;
 import org.itsm.incident.repository.IncidentRepository;
-import org.itsm.incident.rest.IncidentApi.Summary;
+import org.itsm.incident.repository.SlaPauseRepository;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -36,9 +37,12 @@ public class IncidentQueries {
     private final IncidentRepository incidents;
     private final RecordHistory history;
     private final IncidentService incidentService;
+    private final SlaPauseRepository slaPauses;
 
-    public IncidentQueries(IncidentRepository incidents, RecordHistory history, IncidentService incidentService) {
+    public IncidentQueries(IncidentRepository incidents, RecordHistory history, IncidentService incidentService,
+            SlaPauseRepository slaPauses) {
         this.incidents = incidents;
+        this.slaPauses = slaPauses;
         this.history = history;
         this.incidentService = incidentService;
     }
@@ -104,41 +108,18 @@ public class IncidentQueries {
         return incidentService.get(id, actor).flatMap(incident -> history.of(incident.id));
     }
 
-    @WithSession
-    public Uni<Summary> summary() {
-        Instant dayAgo = Instant.now().minusSeconds(86_400);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                select
-                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD')),
-                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P1'),
-                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P2'),
-                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P3'),
-                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P4'),
-                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and priority = 'P5'),
-                  count(*) filter (where created_at >= ?1),
-                  count(*) filter (where resolved_at >= ?1),
-                  coalesce(avg(extract(epoch from resolved_at - created_at) / 60) filter (where resolved_at is not null), 0),
-                  count(*) filter (where resolved_at is not null and coalesce(resolution_sla_alert, '') <> 'BREACHED'),
-                  count(*) filter (where resolved_at is not null),
-                  count(*) filter (where state in ('NEW', 'IN_PROGRESS', 'ON_HOLD')
-                                     and (response_sla_alert = 'BREACHED' or resolution_sla_alert = 'BREACHED'))
-                from incident""", Object[].class)
-                .setParameter(1, dayAgo)
-                .getSingleResult())
-                .map(row -> {
-                    Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
-                    for (Priority priority : Priority.values()) {
-                        byPriority.put(priority, number(row[1 + priority.ordinal()]).longValue());
-                    }
-                    long resolved = number(row[10]).longValue();
-                    double compliance = resolved == 0 ? 100.0 : 100.0 * number(row[9]).longValue() / resolved;
-                    return new Summary(number(row[0]).longValue(), byPriority, number(row[6]).longValue(),
-                            number(row[7]).longValue(), number(row[8]).doubleValue(), compliance,
-                            number(row[11]).longValue());
-                });
+    /** An incident with the pauses of its SLA clocks. */
+    public record SlaRecord(Incident incident, List<SlaPause> pauses) {
     }
 
-    private static Number number(Object value) {
-        return (Number) value;
+    @WithSession
+    public Uni<SlaRecord> sla(UUID id, Actor actor) {
+        return incidentService.get(id, actor)
+                .flatMap(incident -> slaPauses.ofIncident(incident.id).map(pauses -> new SlaRecord(incident, pauses)));
+    }
+
+    @WithSession
+    public Uni<IncidentFigures> figures() {
+        return incidents.figures(Instant.now().minus(Duration.ofDays(1)));
     }
 }

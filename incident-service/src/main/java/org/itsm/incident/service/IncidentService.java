@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itsm.events.EventTypes;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentComment;
+import org.itsm.incident.domain.SlaPause;
 import org.itsm.incident.config.IncidentConfig;
 import org.itsm.incident.domain.HoldReason;
 import org.itsm.incident.domain.IllegalMoveException;
@@ -21,6 +22,7 @@ import org.itsm.incident.messaging.IncidentEventPublisher;
 import org.itsm.incident.repository.CatalogReadModelRepository;
 import org.itsm.incident.repository.IncidentCommentRepository;
 import org.itsm.incident.repository.IncidentRepository;
+import org.itsm.incident.repository.SlaPauseRepository;
 import org.itsm.incident.rest.IncidentApi.Assign;
 import org.itsm.incident.rest.IncidentApi.CreateIncident;
 import org.itsm.incident.rest.IncidentApi.Hold;
@@ -53,13 +55,17 @@ public class IncidentService {
     private final SlaPolicy slaPolicy;
     private final IncidentConfig config;
     private final IncidentLifecycle lifecycle;
+    private final SlaPauseRepository slaPauses;
+    private final IncidentMeasures measures;
 
     public IncidentService(IncidentRepository incidents, IncidentCommentRepository comments,
-            CatalogReadModelRepository catalog, NumberSequence numbers, RecordHistory history,
-            IdempotencyKeys idempotencyKeys, IncidentEventPublisher events, SlaPolicy slaPolicy,
-            IncidentConfig config) {
+            SlaPauseRepository slaPauses, CatalogReadModelRepository catalog, NumberSequence numbers,
+            RecordHistory history, IdempotencyKeys idempotencyKeys, IncidentEventPublisher events,
+            SlaPolicy slaPolicy, IncidentMeasures measures, IncidentConfig config) {
+        this.measures = measures;
         this.incidents = incidents;
         this.comments = comments;
+        this.slaPauses = slaPauses;
         this.catalog = catalog;
         this.numbers = numbers;
         this.history = history;
@@ -122,6 +128,7 @@ public class IncidentService {
                 .flatMap(saved -> history.record(saved.id, actor.name(),
                         List.of(FieldChange.of("state", null, saved.state), FieldChange.of("priority", null, saved.priority))))
                 .flatMap(ignored -> events.publish(EventTypes.INCIDENT_CREATED, incident, List.of()))
+                .invoke(() -> measures.created(incident.priority))
                 .flatMap(ignored -> incident.major ? events.publish(EventTypes.INCIDENT_MAJOR_DECLARED, incident,
                         List.of("major")) : Uni.createFrom().voidItem())
                 .map(ignored -> incident.id);
@@ -315,20 +322,19 @@ public class IncidentService {
                 if (request.comment() == null || request.comment().isBlank()) {
                     throw ApiProblem.invalidField("comment", "a comment to the caller is required when awaiting the caller");
                 }
-                incident.slaPausedSince = Instant.now();
             }
             incident.holdReason = request.reason();
-            return request.comment() == null || request.comment().isBlank() ? Uni.createFrom().voidItem()
-                    : addComment(incident, actor.name(), request.comment(), false).replaceWithVoid();
+            Uni<Void> pause = request.reason() == HoldReason.AWAITING_CALLER ? startPause(incident, request.reason())
+                    : Uni.createFrom().voidItem();
+            return pause.flatMap(ignored -> request.comment() == null || request.comment().isBlank()
+                    ? Uni.createFrom().voidItem()
+                    : addComment(incident, actor.name(), request.comment(), false).replaceWithVoid());
         });
     }
 
     @WithTransaction
     public Uni<Incident> resume(UUID id, String ifMatch, Actor actor) {
-        return move(id, ifMatch, Move.RESUME, actor, incident -> {
-            endPause(incident, Instant.now());
-            return Uni.createFrom().voidItem();
-        });
+        return move(id, ifMatch, Move.RESUME, actor, incident -> endPause(incident, Instant.now()));
     }
 
     @WithTransaction
@@ -340,11 +346,10 @@ public class IncidentService {
     private Uni<Incident> resolve(Incident incident, String ifMatch, String code, String notes, Actor actor) {
         return applyMove(incident, ifMatch, Move.RESOLVE, actor, resolved -> {
             Instant now = Instant.now();
-            endPause(resolved, now);
             resolved.resolutionCode = code;
             resolved.resolutionNotes = notes;
             resolved.resolvedAt = now;
-            return Uni.createFrom().voidItem();
+            return endPause(resolved, now);
         }).flatMap(resolved -> incidents.findOpenChildren(resolved.id)
                 // a parent's resolution resolves its open children with the same resolution
                 .flatMap(children -> chain(children, child -> resolve(child, null, code,
@@ -375,10 +380,10 @@ public class IncidentService {
     @WithTransaction
     public Uni<Incident> cancel(UUID id, String ifMatch, String reason, Actor actor) {
         return move(id, ifMatch, Move.CANCEL, actor, incident -> {
-            endPause(incident, Instant.now());
             incident.closedAt = Instant.now();
-            return reason == null || reason.isBlank() ? Uni.createFrom().voidItem()
-                    : addComment(incident, actor.name(), "Cancelled: " + reason, true).replaceWithVoid();
+            return endPause(incident, incident.closedAt).flatMap(ignored -> reason == null || reason.isBlank()
+                    ? Uni.createFrom().voidItem()
+                    : addComment(incident, actor.name(), "Cancelled: " + reason, true).replaceWithVoid());
         });
     }
 
@@ -412,6 +417,11 @@ public class IncidentService {
                     FieldChange.of("holdReason", reasonBefore, incident.holdReason));
             return history.record(incident.id, actor.name(), changes)
                     .flatMap(recorded -> events.publish(eventTypeOf(target, move), incident, List.of("state")))
+                    .invoke(() -> {
+                        if (target == IncidentState.RESOLVED) {
+                            measures.resolved(incident.priority);
+                        }
+                    })
                     .map(published -> incident);
         });
     }
@@ -427,11 +437,22 @@ public class IncidentService {
         };
     }
 
-    private void endPause(Incident incident, Instant now) {
-        if (incident.slaPausedSince != null) {
-            incident.slaPausedSeconds += slaPolicy.calendar(incident).between(incident.slaPausedSince, now).toSeconds();
-            incident.slaPausedSince = null;
+    private Uni<Void> startPause(Incident incident, HoldReason reason) {
+        SlaPause pause = new SlaPause();
+        pause.incidentId = incident.id;
+        pause.reason = reason;
+        pause.startedAt = Instant.now();
+        incident.slaPausedSince = pause.startedAt;
+        return slaPauses.persist(pause).replaceWithVoid();
+    }
+
+    private Uni<Void> endPause(Incident incident, Instant now) {
+        if (incident.slaPausedSince == null) {
+            return Uni.createFrom().voidItem();
         }
+        incident.slaPausedSeconds += slaPolicy.calendar(incident).between(incident.slaPausedSince, now).toSeconds();
+        incident.slaPausedSince = null;
+        return slaPauses.end(incident.id, now).replaceWithVoid();
     }
 
     /** A public comment or an internal work note; the caller's reply to AWAITING_CALLER resumes the incident. */
@@ -451,10 +472,8 @@ public class IncidentService {
             if (!callerReplies) {
                 return added;
             }
-            return added.flatMap(comment -> applyMove(incident, null, Move.RESUME, actor, resumed -> {
-                endPause(resumed, Instant.now());
-                return Uni.createFrom().voidItem();
-            }).map(ignored -> comment));
+            return added.flatMap(comment -> applyMove(incident, null, Move.RESUME, actor, resumed -> endPause(resumed, Instant.now()))
+                    .map(ignored -> comment));
         });
     }
 

@@ -33,6 +33,9 @@ public class SlaPolicy {
     private static final TypeReference<List<SlaTarget>> TARGETS = new TypeReference<>() {
     };
 
+    public static final String TARGETS_FROM_OFFERING = "OFFERING";
+    public static final String TARGETS_FROM_DEFAULTS = "DEFAULT";
+
     private final CatalogReadModelRepository catalog;
     private final IncidentConfig config;
     private final ObjectMapper objectMapper;
@@ -53,6 +56,7 @@ public class SlaPolicy {
                     : config.sla().defaultResponseMinutes().get(incident.priority.name());
             incident.resolutionTargetMinutes = target != null ? target.resolutionMinutes()
                     : config.sla().defaultResolutionMinutes().get(incident.priority.name());
+            incident.slaTargetSource = target != null ? TARGETS_FROM_OFFERING : TARGETS_FROM_DEFAULTS;
             incident.slaCalendar = found == null ? null : found.businessHours;
         }).replaceWithVoid();
     }

@@ -1,19 +1,26 @@
 package org.itsm.incident.rest;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.itsm.incident.IncidentTestSupport.as;
+import static org.hamcrest.Matchers.nullValue;
 import static org.itsm.incident.IncidentTestSupport.asAgent;
 import static org.itsm.incident.IncidentTestSupport.asRequester;
 import static org.itsm.incident.IncidentTestSupport.newIncidentJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-import org.itsm.support.security.Roles;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -165,11 +172,99 @@ class IncidentResourceTest {
     }
 
     @Test
-    void unauthenticatedAndWrongRoleAreRefused() {
-        io.restassured.RestAssured.given().get("/api/v1/incidents").then().statusCode(401);
-        as("cab1", Roles.CAB_MEMBER).get("/api/v1/incidents").then().statusCode(403);
-        as("catalog", Roles.CATALOG_MANAGER).body(newIncidentJson("x", 1, 1)).post("/api/v1/incidents")
-                .then().statusCode(403);
+    void slaExplainsTargetsCalendarAndPauses() {
+        String id = asRequester("carol").body(newIncidentJson("Shared drive missing", 2, 2))
+                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        asAgent().post("/api/v1/incidents/{id}/start", id).then().statusCode(200);
+        asAgent().body("{\"reason\": \"AWAITING_CALLER\", \"comment\": \"Which drive letter?\"}")
+                .post("/api/v1/incidents/{id}/hold", id).then().statusCode(200);
+        asAgent().get("/api/v1/incidents/{id}/sla", id).then().statusCode(200)
+                .body("resolution.state", equalTo("PAUSED"))
+                .body("resolution.intervals.kind", contains("RUNNING", "PAUSED"))
+                .body("resolution.intervals[1].to", nullValue());
+        asRequester("carol").body("{\"body\": \"It was S:\"}").post("/api/v1/incidents/{id}/comments", id)
+                .then().statusCode(201);
+        asRequester("carol").get("/api/v1/incidents/{id}/sla", id).then().statusCode(200)
+                .body("priority", equalTo("P3"))
+                .body("targetSource", equalTo("DEFAULT"))
+                .body("calendar.kind", equalTo("ALWAYS"))
+                .body("response.stoppedAt", notNullValue())
+                .body("response.intervals.kind", contains("RUNNING"))
+                .body("resolution.targetMinutes", equalTo(1440))
+                .body("resolution.state", equalTo("ON_TRACK"))
+                .body("resolution.intervals.kind", contains("RUNNING", "PAUSED", "RUNNING"))
+                .body("resolution.intervals[1].to", notNullValue())
+                .body("resolution.intervals[2].to", nullValue());
+    }
+
+    @Test
+    void twoUpdatesWithTheSameETagConcurrentlyGiveOne412() throws Exception {
+        var created = asAgent().body(newIncidentJson("Race me", 3, 3)).post("/api/v1/incidents").then()
+                .statusCode(201).extract();
+        String id = created.path("id");
+        String etag = created.header("ETag");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = pool.invokeAll(List.of(
+                    () -> asAgent().header("If-Match", etag).body("{\"shortDescription\": \"Race won by A\"}")
+                            .patch("/api/v1/incidents/{id}", id).statusCode(),
+                    () -> asAgent().header("If-Match", etag).body("{\"shortDescription\": \"Race won by B\"}")
+                            .patch("/api/v1/incidents/{id}", id).statusCode()));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(200, 412), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        asAgent().get("/api/v1/incidents/{id}/history", id).then().statusCode(200)
+                .body("findAll { it.field == 'shortDescription' }.size()", equalTo(1));
+    }
+
+    @Test
+    void concurrentCreatesGetDistinctGapFreeNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> creates = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                creates.add(() -> asAgent().body(newIncidentJson("Burst", 3, 3)).post("/api/v1/incidents").then()
+                        .statusCode(201).extract().path("number"));
+            }
+            List<Long> numbers = new ArrayList<>();
+            for (Future<String> number : pool.invokeAll(creates)) {
+                numbers.add(Long.parseLong(number.get().substring(3)));
+            }
+            numbers.sort(null);
+            assertEquals(16, numbers.stream().distinct().count());
+            assertEquals(15, numbers.get(15) - numbers.get(0), "consecutive: no gaps within the burst");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void metricsCountCreatedAndResolvedPerPriority() {
+        double createdBefore = metric("itsm_incidents_created_total{priority=\"P1\"}");
+        double resolvedBefore = metric("itsm_incidents_resolved_total{priority=\"P1\"}");
+        String id = asAgent().body(newIncidentJson("Core switch down", 1, 1)).post("/api/v1/incidents").then()
+                .statusCode(201).extract().path("id");
+        asAgent().body("{\"resolutionCode\": \"FIXED\", \"resolutionNotes\": \"Replaced PSU\"}")
+                .post("/api/v1/incidents/{id}/resolve", id).then().statusCode(200);
+        assertEquals(createdBefore + 1, metric("itsm_incidents_created_total{priority=\"P1\"}"));
+        assertEquals(resolvedBefore + 1, metric("itsm_incidents_resolved_total{priority=\"P1\"}"));
+        String all = io.restassured.RestAssured.get("/q/metrics").asString();
+        assertTrue(all.contains("itsm_incidents_open{priority=\"P1\"}"), "backlog gauge per priority");
+        assertTrue(all.contains("itsm_incidents_mttr_seconds"), "MTTR gauge");
+    }
+
+    /** A sample's value from the Prometheus text; 0 when the series has no sample yet. */
+    private static double metric(String series) {
+        return io.restassured.RestAssured.get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElse(0);
     }
 
     private static String create(String shortDescription) {

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -104,6 +105,19 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException exception) {
         return respond(new ProblemDetail(URI.create("about:blank"), "Forbidden", 403,
                 "Your roles do not allow this operation", null, null, null));
+    }
+
+    /**
+     * Two writers read the same version and the database kept the first: with If-Match the caller's version was
+     * stale (412); without it, the caller should reload and retry (409). Either way nothing is lost.
+     */
+    @ServerExceptionMapper
+    public Response concurrentUpdate(jakarta.persistence.OptimisticLockException exception, HttpHeaders headers) {
+        if (headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            return respond(new ApiProblem(412, "stale-version", "Precondition failed",
+                    "The record changed meanwhile; reload it and retry", null, null).problem());
+        }
+        return respond(ApiProblem.conflict("The record changed meanwhile; reload it and retry").problem());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -1,0 +1,76 @@
+package org.itsm.incident.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.itsm.incident.IncidentTestSupport.as;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.itsm.support.security.Roles;
+import org.itsm.testing.ItsmTestInfrastructure;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every endpoint: 401 problem+json without a token, 403 problem+json for every role it does not admit. */
+@QuarkusTest
+@WithTestResource(value = ItsmTestInfrastructure.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = "database", value = "incident"))
+class IncidentSecurityTest {
+
+    private static final List<String> ALL_ROLES = List.of(Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER,
+            Roles.CHANGE_MANAGER, Roles.CAB_MEMBER, Roles.CATALOG_MANAGER, Roles.ADMIN);
+    private static final Set<String> READERS = Set.of(Roles.REQUESTER, Roles.AGENT, Roles.ADMIN,
+            Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER);
+    private static final Set<String> STAFF_READERS = Set.of(Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER,
+            Roles.CHANGE_MANAGER);
+    private static final Set<String> RAISERS = Set.of(Roles.REQUESTER, Roles.AGENT, Roles.ADMIN);
+    private static final Set<String> WORKERS = Set.of(Roles.AGENT, Roles.ADMIN);
+
+    static Stream<Arguments> endpoints() {
+        String incident = "/api/v1/incidents/" + UUID.randomUUID();
+        return Stream.of(
+                Arguments.of("POST", "/api/v1/incidents", RAISERS),
+                Arguments.of("GET", "/api/v1/incidents", READERS),
+                Arguments.of("GET", "/api/v1/incidents/summary", STAFF_READERS),
+                Arguments.of("GET", incident, READERS),
+                Arguments.of("PATCH", incident, WORKERS),
+                Arguments.of("POST", incident + "/assign", WORKERS),
+                Arguments.of("GET", incident + "/next-states", READERS),
+                Arguments.of("POST", incident + "/start", WORKERS),
+                Arguments.of("POST", incident + "/hold", WORKERS),
+                Arguments.of("POST", incident + "/resume", WORKERS),
+                Arguments.of("POST", incident + "/resolve", WORKERS),
+                Arguments.of("POST", incident + "/reopen", RAISERS),
+                Arguments.of("POST", incident + "/close", WORKERS),
+                Arguments.of("POST", incident + "/cancel", WORKERS),
+                Arguments.of("POST", "/api/v1/incidents/correlation/some-alert/resolve", WORKERS),
+                Arguments.of("GET", incident + "/comments", READERS),
+                Arguments.of("POST", incident + "/comments", RAISERS),
+                Arguments.of("GET", incident + "/work-notes", STAFF_READERS),
+                Arguments.of("POST", incident + "/work-notes", WORKERS),
+                Arguments.of("GET", incident + "/history", READERS),
+                Arguments.of("GET", incident + "/sla", READERS));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("endpoints")
+    void withoutTokenIs401AndWithoutRoleIs403(String method, String path, Set<String> admitted) {
+        given().contentType("application/json").body("{}").request(method, path).then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+        for (String role : ALL_ROLES) {
+            if (!admitted.contains(role)) {
+                as("someone", role).body("{}").request(method, path).then().statusCode(403)
+                        .contentType("application/problem+json").body("status", equalTo(403));
+            }
+        }
+    }
+}
