@@ -60,11 +60,24 @@ public final class EventTypes {
     /** Payload ServiceRequestEvent. */
     public static final String CATALOG_REQUEST_CANCELLED = "itsm.catalog.request-cancelled.v1";
 
-    // change-service, payload ChangeEvent
+    // change-service, payload ChangeEvent unless noted
     public static final String CHANGE_APPROVED = "itsm.change.approved.v1";
     public static final String CHANGE_IMPLEMENTED = "itsm.change.implemented.v1";
     public static final String CHANGE_FAILED = "itsm.change.failed.v1";
     public static final String CHANGE_CANCELLED = "itsm.change.cancelled.v1";
+    public static final String CHANGE_CREATED = "itsm.change.created.v1";
+    /** Fields of a change in New changed (title, window, affected services, plans, type...). */
+    public static final String CHANGE_UPDATED = "itsm.change.updated.v1";
+    public static final String CHANGE_SUBMITTED = "itsm.change.submitted.v1";
+    /** The risk was assessed: riskLevel is set and the change awaits authorisation. */
+    public static final String CHANGE_ASSESSED = "itsm.change.assessed.v1";
+    /** Payload ChangeApprovalEvent. */
+    public static final String CHANGE_APPROVAL_VOTE_CAST = "itsm.change.approval-vote-cast.v1";
+    /** Authorisation refused: the change is back in New. */
+    public static final String CHANGE_REJECTED = "itsm.change.rejected.v1";
+    public static final String CHANGE_SCHEDULED = "itsm.change.scheduled.v1";
+    public static final String CHANGE_IMPLEMENTATION_STARTED = "itsm.change.implementation-started.v1";
+    public static final String CHANGE_CLOSED = "itsm.change.closed.v1";
 
     // problem-service
     /** Payload KnownErrorEvent. */

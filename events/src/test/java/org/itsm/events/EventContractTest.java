@@ -21,6 +21,7 @@ import org.itsm.events.catalog.ServiceRequestEvent;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
 import org.itsm.events.change.CatalogUpdate;
+import org.itsm.events.change.ChangeApprovalEvent;
 import org.itsm.events.change.ChangeEvent;
 import org.itsm.events.incident.IncidentEvent;
 import org.itsm.events.incident.IncidentSlaEvent;
@@ -67,7 +68,9 @@ class EventContractTest {
                     List.of("version 1.0 -> 2.0"), null, NOW)),
             Map.entry("change", new ChangeEvent(ID, "CHG0001001", "NORMAL", "SCHEDULED", "Upgrade", List.of(ID),
                     List.of(), NOW, NOW.plusSeconds(3600), "MEDIUM", null, null,
-                    new CatalogUpdate("2.0", null, List.of(), List.of(), null, List.of()), NOW)),
+                    new CatalogUpdate("2.0", null, List.of(), List.of(), null, List.of()), NOW, "requester")),
+            Map.entry("change-approval", new ChangeApprovalEvent(ID, "CHG0001001", "cab1", "CAB_MEMBER", "APPROVE",
+                    "Looks safe", "PENDING", "requester", NOW)),
             Map.entry("known-error", new KnownErrorEvent(ID, "PRB0001001", ID, "Mail stuck", "Queue full",
                     "Restart the MTA", List.of("INC0001001"), NOW)),
             Map.entry("problem", new ProblemEvent(ID, "PRB0001001", "RESOLVED", ID, "email", List.of("INC0001001"),
@@ -120,6 +123,9 @@ class EventContractTest {
         }
         if (type.startsWith("itsm.catalog.change")) {
             return SAMPLES.get("catalog-change");
+        }
+        if (type.startsWith("itsm.change.approval-")) {
+            return SAMPLES.get("change-approval");
         }
         if (type.startsWith("itsm.change.")) {
             return SAMPLES.get("change");

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A change request at a lifecycle moment; approved and implemented carry the window and the catalog update. */
+/**
+ * A change request at a lifecycle moment; approved and implemented carry the window and the catalog update.
+ * {@code requester} (added after v1 was first published, optional) is the requester's user name, so consumers such
+ * as the gateway's live stream can show a requester only their own changes.
+ */
 public record ChangeEvent(
         UUID id,
         String number,
@@ -19,5 +23,14 @@ public record ChangeEvent(
         String outcome,
         String problemNumber,
         CatalogUpdate catalogUpdate,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String requester) {
+
+    /** The payload as first published, without the requester (kept so existing producers and tests compile). */
+    public ChangeEvent(UUID id, String number, String type, String state, String title, List<UUID> affectedServiceIds,
+            List<UUID> affectedOfferingIds, Instant plannedStart, Instant plannedEnd, String riskLevel, String outcome,
+            String problemNumber, CatalogUpdate catalogUpdate, Instant occurredAt) {
+        this(id, number, type, state, title, affectedServiceIds, affectedOfferingIds, plannedStart, plannedEnd,
+                riskLevel, outcome, problemNumber, catalogUpdate, occurredAt, null);
+    }
 }
