@@ -1,0 +1,53 @@
+package org.itsm.catalog.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service request state machine: Submitted → Awaiting Approval → Approved/Rejected → In Fulfilment →
+ * Fulfilled → Closed, with Cancelled from any state before fulfilment. Rejected, Closed and Cancelled are final.
+ */
+public final class RequestLifecycle {
+
+    private static final Map<RequestState, Map<RequestMove, RequestState>> MOVES = Map.of(
+            RequestState.SUBMITTED, Map.of(
+                    RequestMove.AWAIT_APPROVAL, RequestState.AWAITING_APPROVAL,
+                    RequestMove.AUTO_APPROVE, RequestState.APPROVED,
+                    RequestMove.CANCEL, RequestState.CANCELLED),
+            RequestState.AWAITING_APPROVAL, Map.of(
+                    RequestMove.APPROVE, RequestState.APPROVED,
+                    RequestMove.REJECT, RequestState.REJECTED,
+                    RequestMove.CANCEL, RequestState.CANCELLED),
+            RequestState.APPROVED, Map.of(
+                    RequestMove.START_FULFILMENT, RequestState.IN_FULFILMENT,
+                    RequestMove.FULFIL, RequestState.FULFILLED,
+                    RequestMove.CANCEL, RequestState.CANCELLED),
+            RequestState.IN_FULFILMENT, Map.of(
+                    RequestMove.FULFIL, RequestState.FULFILLED,
+                    RequestMove.CANCEL, RequestState.CANCELLED),
+            RequestState.FULFILLED, Map.of(RequestMove.CLOSE, RequestState.CLOSED),
+            RequestState.REJECTED, Map.of(),
+            RequestState.CLOSED, Map.of(),
+            RequestState.CANCELLED, Map.of());
+
+    private RequestLifecycle() {
+    }
+
+    /** The actions allowed from {@code state}, in a stable order. */
+    public static List<String> allowedActions(RequestState state) {
+        return MOVES.get(state).keySet().stream().sorted().map(RequestMove::action).toList();
+    }
+
+    public static RequestState apply(RequestState state, RequestMove move) {
+        RequestState target = MOVES.get(state).get(move);
+        if (target == null) {
+            throw new IllegalMoveException(move.action(), state.name(), allowedActions(state));
+        }
+        return target;
+    }
+
+    /** Open requests still count in the backlog and may be cancelled. */
+    public static boolean isOpen(RequestState state) {
+        return MOVES.get(state).containsKey(RequestMove.CANCEL);
+    }
+}

@@ -1,0 +1,47 @@
+package org.itsm.catalog.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Portfolio moves of a service: Pipeline → Live, Pipeline → Retired (abandoned before launch), Live → Retired.
+ * Retired is final. A change's catalog update may move the lifecycle too, under the same rules.
+ */
+public final class ServiceLifecycle {
+
+    /** The explicit actions and the lifecycle each leads to. */
+    public static final Map<String, Lifecycle> ACTIONS = Map.of("go-live", Lifecycle.LIVE, "retire", Lifecycle.RETIRED);
+
+    private ServiceLifecycle() {
+    }
+
+    public static List<Lifecycle> allowedTargets(Lifecycle from) {
+        return switch (from) {
+            case PIPELINE -> List.of(Lifecycle.LIVE, Lifecycle.RETIRED);
+            case LIVE -> List.of(Lifecycle.RETIRED);
+            case RETIRED -> List.of();
+        };
+    }
+
+    public static boolean allows(Lifecycle from, Lifecycle to) {
+        return allowedTargets(from).contains(to);
+    }
+
+    /** The actions allowed now, as named in the API. */
+    public static List<String> allowedActions(Lifecycle from) {
+        return allowedTargets(from).stream().map(ServiceLifecycle::action).toList();
+    }
+
+    /** The target of {@code action}, or {@link IllegalMoveException} naming the actions allowed now. */
+    public static Lifecycle apply(Lifecycle from, String action) {
+        Lifecycle target = ACTIONS.get(action);
+        if (target == null || !allows(from, target)) {
+            throw new IllegalMoveException(action, from.name(), allowedActions(from));
+        }
+        return target;
+    }
+
+    private static String action(Lifecycle target) {
+        return target == Lifecycle.LIVE ? "go-live" : "retire";
+    }
+}

@@ -1,0 +1,126 @@
+package org.itsm.catalog.rest;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.itsm.catalog.domain.Criticality;
+import org.itsm.catalog.domain.Lifecycle;
+import org.itsm.catalog.domain.OfferingStatus;
+import org.itsm.catalog.domain.ServiceType;
+import org.itsm.events.catalog.BusinessHours;
+import org.itsm.events.catalog.SlaTarget;
+import org.itsm.events.catalog.TimeWindow;
+
+/** API models of services, offerings, the service map and planned changes (records; entities never cross the API). */
+public final class CatalogApi {
+
+    private CatalogApi() {
+    }
+
+    @Schema(description = "A new service; it starts in PIPELINE and moves by the go-live and retire actions.")
+    public record CreateService(
+            @NotBlank @Size(max = 120) @Schema(example = "Email") String name,
+            @Size(max = 4000) String description,
+            @NotNull @Schema(example = "BUSINESS") ServiceType type,
+            @Size(max = 120) String owner,
+            @Size(max = 120) @Schema(example = "messaging") String supportGroup,
+            @Schema(description = "Defaults to MEDIUM") Criticality criticality,
+            @Size(max = 40) @Schema(example = "1.0") String version,
+            @Size(max = 50) @Schema(description = "Ids of the services this one depends on") List<UUID> dependsOn) {
+    }
+
+    @Schema(description = "Fields to change; absent fields stay as they are. Lifecycle moves are actions.")
+    public record UpdateService(
+            @Size(min = 1, max = 120) String name,
+            @Size(max = 4000) String description,
+            ServiceType type,
+            @Size(max = 120) String owner,
+            @Size(max = 120) String supportGroup,
+            Criticality criticality,
+            @Size(max = 40) String version,
+            @Size(max = 50) List<UUID> dependsOn) {
+    }
+
+    public record ServiceView(UUID id, String number, String name, String description, ServiceType type, String owner,
+            String supportGroup, Lifecycle lifecycle, Criticality criticality, String version, List<UUID> dependsOn,
+            @Schema(description = "Approved changes planned on the service or its offerings, until implemented or dropped")
+            List<PlannedChangeView> plannedChanges,
+            @Schema(description = "Catalog updates of implemented changes that no longer fitted")
+            List<RejectedUpdateView> rejectedChangeUpdates,
+            List<String> allowedActions, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record PlannedChangeView(UUID changeId, String changeNumber, UUID offeringId, Instant plannedStart,
+            Instant plannedEnd, String summary) {
+    }
+
+    public record RejectedUpdateView(UUID changeId, String changeNumber, String reason, Instant rejectedAt) {
+    }
+
+    @Schema(description = "A service that depends (transitively) on the one asked about")
+    public record ImpactView(UUID serviceId, String number, String name, Lifecycle lifecycle, Criticality criticality,
+            @Schema(description = "Dependency hops from the service asked about") int distance,
+            @Schema(description = "The service it depends on along the way") UUID via) {
+    }
+
+    public record SlaTargetInput(
+            @NotNull @Pattern(regexp = "P[1-5]", message = "must be one of P1..P5") String priority,
+            @NotNull @Min(1) @Max(525600) Integer responseMinutes,
+            @NotNull @Min(1) @Max(525600) Integer resolutionMinutes) {
+    }
+
+    public record BusinessHoursInput(
+            @NotBlank @Size(max = 60) @Schema(example = "Europe/Paris") String timeZone,
+            @NotEmpty @Size(max = 7) List<@NotNull DayOfWeek> workingDays,
+            @NotNull @Schema(example = "08:00") LocalTime start,
+            @NotNull @Schema(example = "18:00") LocalTime end,
+            @Size(max = 400) List<@NotNull LocalDate> holidays) {
+
+        public BusinessHours toContract() {
+            return new BusinessHours(timeZone, workingDays.stream().map(DayOfWeek::name).toList(), start, end,
+                    holidays == null ? List.of() : holidays);
+        }
+    }
+
+    public record WindowInput(@NotNull Instant start, @NotNull Instant end, @Size(max = 400) String description) {
+    }
+
+    @Schema(description = "A new offering of a service: SLA targets per priority, business hours, windows")
+    public record CreateOffering(
+            @NotBlank @Size(max = 120) @Schema(example = "Email Gold") String name,
+            @Size(max = 120) String supportGroup,
+            @Size(max = 5) List<@Valid @NotNull SlaTargetInput> slaTargets,
+            @Valid @Schema(description = "Absent means around the clock") BusinessHoursInput businessHours,
+            @Size(max = 100) List<@Valid @NotNull WindowInput> maintenanceWindows,
+            @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows) {
+    }
+
+    @Schema(description = "Fields to change; a list given replaces the stored one")
+    public record UpdateOffering(
+            @Size(min = 1, max = 120) String name,
+            @Size(max = 120) String supportGroup,
+            @Size(max = 5) List<@Valid @NotNull SlaTargetInput> slaTargets,
+            @Valid BusinessHoursInput businessHours,
+            @Size(max = 100) List<@Valid @NotNull WindowInput> maintenanceWindows,
+            @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows) {
+    }
+
+    public record OfferingView(UUID id, UUID serviceId, String name, OfferingStatus status, String supportGroup,
+            List<SlaTarget> slaTargets, BusinessHours businessHours, List<TimeWindow> maintenanceWindows,
+            List<TimeWindow> blackoutWindows, Instant createdAt, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,240 @@
+package org.itsm.catalog.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.CatalogUpdateRules;
+import org.itsm.catalog.domain.CatalogUpdateRules.OfferingFacts;
+import org.itsm.catalog.domain.Lifecycle;
+import org.itsm.catalog.domain.OfferingStatus;
+import org.itsm.catalog.domain.PlannedChange;
+import org.itsm.catalog.domain.ServiceOffering;
+import org.itsm.catalog.messaging.CatalogEventPublisher;
+import org.itsm.catalog.repository.CatalogServiceRepository;
+import org.itsm.catalog.repository.OfferingRepository;
+import org.itsm.catalog.repository.PlannedChangeRepository;
+import org.itsm.events.EventTypes;
+import org.itsm.events.catalog.SlaTarget;
+import org.itsm.events.change.CatalogUpdate;
+import org.itsm.events.change.ChangeEvent;
+import org.itsm.support.inbox.UnprocessableEventException;
+import org.itsm.support.persistence.FieldChange;
+import org.itsm.support.persistence.RecordHistory;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The change → catalog flow. An approved change is marked as planned on each affected service (and offering); an
+ * implemented change has its catalog update applied whole (history and events name the change) and the mark
+ * removed; a failed or cancelled change only loses its mark. Runs inside the consumer's inbox transaction.
+ */
+@ApplicationScoped
+public class ChangeUpdateService {
+
+    private final CatalogServiceRepository services;
+    private final OfferingRepository offerings;
+    private final PlannedChangeRepository plannedChanges;
+    private final RecordHistory history;
+    private final CatalogEventPublisher events;
+    private final PortfolioService portfolio;
+
+    public ChangeUpdateService(CatalogServiceRepository services, OfferingRepository offerings,
+            PlannedChangeRepository plannedChanges, RecordHistory history, CatalogEventPublisher events,
+            PortfolioService portfolio) {
+        this.services = services;
+        this.offerings = offerings;
+        this.plannedChanges = plannedChanges;
+        this.history = history;
+        this.events = events;
+        this.portfolio = portfolio;
+    }
+
+    /** The services a change affects: those named, and those of the offerings named. */
+    private record Affected(List<CatalogService> services, List<ServiceOffering> offerings) {
+    }
+
+    public Uni<Void> planned(ChangeEvent change) {
+        return affected(change).flatMap(affected -> plannedChanges.ofChange(change.id()).flatMap(existing -> {
+            Set<String> marked = existing.stream().map(mark -> mark.serviceId + "/" + mark.offeringId)
+                    .collect(Collectors.toSet());
+            List<PlannedChange> marks = new ArrayList<>();
+            Set<UUID> named = PortfolioService.setOf(change.affectedServiceIds());
+            for (CatalogService service : affected.services()) {
+                if (named.contains(service.id)) {
+                    marks.add(mark(change, service.id, null));
+                }
+            }
+            for (ServiceOffering offering : affected.offerings()) {
+                marks.add(mark(change, offering.serviceId, offering.id));
+            }
+            List<PlannedChange> fresh = marks.stream()
+                    .filter(mark -> !marked.contains(mark.serviceId + "/" + mark.offeringId)).toList();
+            return PortfolioService.chain(fresh, mark -> plannedChanges.persist(mark)
+                    .flatMap(saved -> history.record(mark.offeringId != null ? mark.offeringId : mark.serviceId,
+                            change.number(), List.of(FieldChange.of("plannedChange", null, describe(change))))));
+        }));
+    }
+
+    public Uni<Void> implemented(ChangeEvent change) {
+        return affected(change).flatMap(affected -> {
+            CatalogUpdate update = change.catalogUpdate();
+            if (update == null) {
+                return removeMarks(change);
+            }
+            return offerings.ofServices(affected.services().stream().map(service -> service.id).toList())
+                    .flatMap(current -> {
+                        Map<UUID, OfferingFacts> facts = current.stream().collect(Collectors.toMap(
+                                offering -> offering.id, offering -> new OfferingFacts(offering.id,
+                                        offering.serviceId, offering.name, offering.status)));
+                        List<String> misfits = CatalogUpdateRules.misfits(affected.services(), update, facts);
+                        if (!misfits.isEmpty()) {
+                            throw new ChangeUpdateRejected(change, affected.services(), misfits);
+                        }
+                        return PortfolioService.chain(affected.services(),
+                                service -> apply(change, update, service, current));
+                    })
+                    .flatMap(ignored -> removeMarks(change));
+        });
+    }
+
+    public Uni<Void> dropped(ChangeEvent change) {
+        return plannedChanges.ofChange(change.id()).flatMap(marks -> PortfolioService.chain(marks,
+                mark -> history.record(mark.offeringId != null ? mark.offeringId : mark.serviceId, change.number(),
+                        List.of(FieldChange.of("plannedChange", describe(change), null)))))
+                .flatMap(ignored -> plannedChanges.delete("changeId", change.id()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> apply(ChangeEvent change, CatalogUpdate update, CatalogService service,
+            List<ServiceOffering> currentOfferings) {
+        String actor = change.number();
+        List<String> effects = new ArrayList<>();
+        List<FieldChange> changes = new ArrayList<>();
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        if (update.version() != null && !update.version().equals(service.serviceVersion)) {
+            effects.add("version " + service.serviceVersion + " -> " + update.version());
+            changes.add(FieldChange.of("version", service.serviceVersion, update.version()));
+            service.serviceVersion = update.version();
+        }
+        for (ServiceOffering offering : currentOfferings) {
+            if (!offering.serviceId.equals(service.id)) {
+                continue;
+            }
+            if (PortfolioService.orEmpty(update.offeringsRetired()).contains(offering.id)) {
+                effects.add("offering " + offering.name + " retired");
+                steps = steps.flatMap(ignored -> portfolio.retireOffering(service, offering, actor));
+            } else if (offering.id.equals(update.slaOfferingId())) {
+                List<SlaTarget> targets = mergedTargets(offering.slaTargets, update.slaTargets());
+                effects.add("SLA targets of " + offering.name + " changed");
+                steps = steps.flatMap(ignored -> {
+                    List<SlaTarget> before = offering.slaTargets;
+                    offering.slaTargets = targets;
+                    offering.updatedAt = Instant.now();
+                    return history.record(offering.id, actor, List.of(FieldChange.of("slaTargets", before, targets)))
+                            .flatMap(recorded -> events.offering(EventTypes.CATALOG_OFFERING_UPDATED, offering,
+                                    service.number));
+                });
+            }
+        }
+        for (String name : PortfolioService.orEmpty(update.offeringsAdded())) {
+            effects.add("offering " + name.strip() + " added");
+            steps = steps.flatMap(ignored -> addOffering(service, name.strip(), actor));
+        }
+        Lifecycle target = update.lifecycle() == null ? null
+                : Lifecycle.valueOf(update.lifecycle().toUpperCase(Locale.ROOT));
+        if (target != null && target != service.lifecycle) {
+            effects.add("lifecycle " + service.lifecycle + " -> " + target);
+            steps = steps.flatMap(ignored -> portfolio.moveLifecycle(service, target, actor, change.number()));
+        }
+        changes.add(FieldChange.of("appliedChange", null, change.number()));
+        service.updatedAt = Instant.now();
+        return steps
+                .flatMap(ignored -> history.record(service.id, actor, changes))
+                .flatMap(ignored -> events.service(EventTypes.CATALOG_SERVICE_UPDATED, service, change.number()))
+                .flatMap(ignored -> events.changeApplied(service, change, effects));
+    }
+
+    private Uni<Void> addOffering(CatalogService service, String name, String actor) {
+        ServiceOffering offering = new ServiceOffering();
+        offering.id = UUID.randomUUID();
+        offering.serviceId = service.id;
+        offering.name = name;
+        offering.status = OfferingStatus.ACTIVE;
+        offering.supportGroup = service.supportGroup;
+        offering.slaTargets = List.of();
+        offering.maintenanceWindows = List.of();
+        offering.blackoutWindows = List.of();
+        offering.createdAt = Instant.now();
+        offering.updatedAt = offering.createdAt;
+        return offerings.persist(offering)
+                .flatMap(saved -> history.record(saved.id, actor, List.of(FieldChange.of("status", null, saved.status))))
+                .flatMap(ignored -> events.offering(EventTypes.CATALOG_OFFERING_CREATED, offering, service.number));
+    }
+
+    /** Targets given replace those of the same priority; the others stay. */
+    static List<SlaTarget> mergedTargets(List<SlaTarget> current, List<SlaTarget> changes) {
+        Map<String, SlaTarget> byPriority = new LinkedHashMap<>();
+        PortfolioService.orEmpty(current).forEach(target -> byPriority.put(target.priority(), target));
+        PortfolioService.orEmpty(changes).forEach(target -> byPriority.put(target.priority(), target));
+        return byPriority.values().stream().sorted(java.util.Comparator.comparing(SlaTarget::priority)).toList();
+    }
+
+    private Uni<Void> removeMarks(ChangeEvent change) {
+        return plannedChanges.delete("changeId", change.id()).replaceWithVoid();
+    }
+
+    private Uni<Affected> affected(ChangeEvent change) {
+        if (change.id() == null || change.number() == null) {
+            throw new UnprocessableEventException("Change event without id or number");
+        }
+        Set<UUID> offeringIds = PortfolioService.setOf(change.affectedOfferingIds());
+        return offerings.findByIds(offeringIds).flatMap(found -> {
+            if (found.size() != offeringIds.size()) {
+                throw new UnprocessableEventException(change.number() + " names offerings unknown to the catalog: "
+                        + unknown(offeringIds, found.stream().map(offering -> offering.id).toList()));
+            }
+            Set<UUID> serviceIds = new LinkedHashSet<>(PortfolioService.orEmpty(change.affectedServiceIds()));
+            found.forEach(offering -> serviceIds.add(offering.serviceId));
+            return services.findByIds(serviceIds).map(known -> {
+                if (known.size() != serviceIds.size()) {
+                    throw new UnprocessableEventException(change.number() + " names services unknown to the catalog: "
+                            + unknown(serviceIds, known.stream().map(service -> service.id).toList()));
+                }
+                return new Affected(known, found);
+            });
+        });
+    }
+
+    private static PlannedChange mark(ChangeEvent change, UUID serviceId, UUID offeringId) {
+        PlannedChange mark = new PlannedChange();
+        mark.id = UUID.randomUUID();
+        mark.serviceId = serviceId;
+        mark.offeringId = offeringId;
+        mark.changeId = change.id();
+        mark.changeNumber = change.number();
+        mark.plannedStart = change.plannedStart();
+        mark.plannedEnd = change.plannedEnd();
+        mark.summary = change.title();
+        mark.recordedAt = Instant.now();
+        return mark;
+    }
+
+    private static String describe(ChangeEvent change) {
+        return change.number() + " (" + change.plannedStart() + " - " + change.plannedEnd() + ")";
+    }
+
+    private static List<UUID> unknown(Set<UUID> wanted, List<UUID> found) {
+        return wanted.stream().filter(id -> !found.contains(id)).toList();
+    }
+}
