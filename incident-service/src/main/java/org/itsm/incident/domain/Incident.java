@@ -19,6 +19,8 @@ public class Incident {
 
     @Id
     public UUID id;
+    /** Set once, by NumberSequence.numberLast in the creating transaction (never by an entity update). */
+    @Column(updatable = false)
     public String number;
     @Version
     public long version;

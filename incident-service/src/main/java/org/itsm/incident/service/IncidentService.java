@@ -92,8 +92,13 @@ public class IncidentService {
 
     private Uni<Created> createNew(CreateIncident request, Actor actor, String idempotencyKey, String rawBody) {
         return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
-                .flatMap(outcome -> incidents.findById(outcome.id())
-                        .map(incident -> new Created(incident, !outcome.replayed())));
+                .flatMap(outcome -> incidents.findById(outcome.id()).flatMap(incident -> outcome.replayed()
+                        ? Uni.createFrom().item(new Created(incident, false))
+                        // numbered last: concurrent creates queue on the number only until this commit
+                        : numbers.numberLast(NUMBER_PREFIX, "incident", incident.id).map(number -> {
+                            incident.number = number;
+                            return new Created(incident, true);
+                        })));
     }
 
     private Uni<UUID> insert(CreateIncident request, Actor actor) {
@@ -120,9 +125,8 @@ public class IncidentService {
         return validateReferences(incident)
                 .flatMap(ignored -> slaPolicy.applyTerms(incident))
                 .flatMap(ignored -> flagPossibleCause(incident))
-                .flatMap(ignored -> numbers.next(NUMBER_PREFIX))
-                .flatMap(number -> {
-                    incident.number = number;
+                .flatMap(ignored -> {
+                    incident.number = NumberSequence.placeholder(incident.id);
                     return incidents.persist(incident);
                 })
                 .flatMap(saved -> history.record(saved.id, actor.name(),
