@@ -1,0 +1,51 @@
+package org.itsm.catalog.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+
+    @Test
+    void servicesMoveFromPipelineToLiveToRetired() {
+        assertEquals(Lifecycle.LIVE, ServiceLifecycle.apply(Lifecycle.PIPELINE, "go-live"));
+        assertEquals(Lifecycle.RETIRED, ServiceLifecycle.apply(Lifecycle.LIVE, "retire"));
+        assertEquals(Lifecycle.RETIRED, ServiceLifecycle.apply(Lifecycle.PIPELINE, "retire"));
+        IllegalMoveException back = assertThrows(IllegalMoveException.class,
+                () -> ServiceLifecycle.apply(Lifecycle.LIVE, "go-live"));
+        assertEquals(List.of("retire"), back.allowedMoves());
+        assertEquals(List.of(), ServiceLifecycle.allowedActions(Lifecycle.RETIRED));
+        assertThrows(IllegalMoveException.class, () -> ServiceLifecycle.apply(Lifecycle.PIPELINE, "explode"));
+    }
+
+    @Test
+    void requestsFollowApprovalThenFulfilment() {
+        RequestState state = RequestLifecycle.apply(RequestState.SUBMITTED, RequestMove.AWAIT_APPROVAL);
+        state = RequestLifecycle.apply(state, RequestMove.APPROVE);
+        state = RequestLifecycle.apply(state, RequestMove.START_FULFILMENT);
+        state = RequestLifecycle.apply(state, RequestMove.FULFIL);
+        assertEquals(RequestState.CLOSED, RequestLifecycle.apply(state, RequestMove.CLOSE));
+        assertEquals(RequestState.APPROVED, RequestLifecycle.apply(RequestState.SUBMITTED, RequestMove.AUTO_APPROVE));
+        assertEquals(RequestState.REJECTED,
+                RequestLifecycle.apply(RequestState.AWAITING_APPROVAL, RequestMove.REJECT));
+    }
+
+    @Test
+    void finalStatesAllowNothingAndFulfilledCannotBeCancelled() {
+        for (RequestState done : List.of(RequestState.REJECTED, RequestState.CLOSED, RequestState.CANCELLED)) {
+            assertEquals(List.of(), RequestLifecycle.allowedActions(done));
+            assertFalse(RequestLifecycle.isOpen(done));
+        }
+        IllegalMoveException late = assertThrows(IllegalMoveException.class,
+                () -> RequestLifecycle.apply(RequestState.FULFILLED, RequestMove.CANCEL));
+        assertEquals(List.of("close"), late.allowedMoves());
+        assertTrue(RequestLifecycle.isOpen(RequestState.IN_FULFILMENT));
+        assertThrows(IllegalMoveException.class,
+                () -> RequestLifecycle.apply(RequestState.AWAITING_APPROVAL, RequestMove.FULFIL));
+    }
+}
