@@ -1,0 +1,5 @@
+package org.itsm.change.domain;
+
+public enum ApprovalStatus {
+    NOT_REQUESTED, PENDING, APPROVED, REJECTED
+}

@@ -1,0 +1,6 @@
+package org.itsm.change.domain;
+
+/** In which capacity a vote counts. */
+public enum Capacity {
+    CHANGE_MANAGER, CAB_MEMBER
+}

@@ -1,0 +1,5 @@
+package org.itsm.change.domain;
+
+public enum Decision {
+    APPROVE, REJECT
+}

@@ -1,0 +1,87 @@
+package org.itsm.change.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.itsm.change.domain.CatalogOffering;
+import org.itsm.change.domain.CatalogService;
+import org.itsm.change.repository.CatalogReadModelRepository;
+import org.itsm.events.EventTypes;
+import org.itsm.events.catalog.CatalogOfferingEvent;
+import org.itsm.events.catalog.CatalogServiceEvent;
+import org.itsm.events.catalog.TimeWindow;
+import org.itsm.support.inbox.EventInbox;
+import org.itsm.support.inbox.IncomingEvent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** Keeps the catalog read model: valid services, the service map, maintenance and blackout windows. */
+@ApplicationScoped
+public class CatalogEventConsumer {
+
+    static final String CONSUMER = "change-service.catalog";
+
+    private final EventInbox inbox;
+    private final CatalogReadModelRepository catalog;
+    private final ObjectMapper objectMapper;
+
+    public CatalogEventConsumer(EventInbox inbox, CatalogReadModelRepository catalog, ObjectMapper objectMapper) {
+        this.inbox = inbox;
+        this.catalog = catalog;
+        this.objectMapper = objectMapper;
+    }
+
+    @Incoming("catalog-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.processOnce(CONSUMER, message, this::apply);
+    }
+
+    private Uni<Void> apply(IncomingEvent event) {
+        return switch (event.type()) {
+            case EventTypes.CATALOG_SERVICE_CREATED, EventTypes.CATALOG_SERVICE_UPDATED,
+                    EventTypes.CATALOG_SERVICE_RETIRED, EventTypes.CATALOG_SERVICE_LIFECYCLE_CHANGED ->
+                saveService(event.payload(CatalogServiceEvent.class));
+            case EventTypes.CATALOG_OFFERING_CREATED, EventTypes.CATALOG_OFFERING_UPDATED ->
+                saveOffering(event.payload(CatalogOfferingEvent.class));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> saveService(CatalogServiceEvent event) {
+        CatalogService service = new CatalogService();
+        service.id = event.id();
+        service.number = event.number();
+        service.name = event.name();
+        service.lifecycle = event.lifecycle();
+        service.dependsOn = event.dependsOn() == null ? List.of() : event.dependsOn();
+        service.updatedAt = Instant.now();
+        return catalog.save(service);
+    }
+
+    private Uni<Void> saveOffering(CatalogOfferingEvent event) {
+        CatalogOffering offering = new CatalogOffering();
+        offering.id = event.id();
+        offering.serviceId = event.serviceId();
+        offering.name = event.name();
+        offering.status = event.status();
+        offering.maintenanceWindows = json(event.maintenanceWindows());
+        offering.blackoutWindows = json(event.blackoutWindows());
+        offering.updatedAt = Instant.now();
+        return catalog.save(offering);
+    }
+
+    private String json(List<TimeWindow> windows) {
+        try {
+            return objectMapper.writeValueAsString(windows == null ? List.of() : windows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

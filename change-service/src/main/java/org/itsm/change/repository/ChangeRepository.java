@@ -1,0 +1,48 @@
+package org.itsm.change.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.change.domain.ChangeRequest;
+import org.itsm.change.domain.ChangeState;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ChangeRepository implements PanacheRepositoryBase<ChangeRequest, UUID> {
+
+    /** States whose window occupies the calendar. */
+    public static final List<ChangeState> ON_CALENDAR = List.of(ChangeState.ASSESS, ChangeState.AUTHORIZE,
+            ChangeState.SCHEDULED, ChangeState.IMPLEMENT);
+
+    /** Changes in {@code states} whose window ends after {@code from} and starts before {@code to}. */
+    public Uni<List<ChangeRequest>> inWindow(List<ChangeState> states, Instant from, Instant to) {
+        return list("state in :states and plannedStart < :to and plannedEnd > :from order by plannedStart",
+                Parameters.with("states", states).and("from", from).and("to", to));
+    }
+
+    /** Failed or backed-out changes on the service, for the risk assessment. */
+    public Uni<Integer> pastFailures(List<UUID> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        StringBuilder matches = new StringBuilder();
+        for (int i = 0; i < serviceIds.size(); i++) {
+            matches.append(i == 0 ? "" : " or ").append("affected_service_ids like ?").append(i + 1);
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("select count(*) from change_request where outcome in"
+                    + " ('FAILED', 'BACKED_OUT') and (" + matches + ")", Long.class);
+            for (int i = 0; i < serviceIds.size(); i++) {
+                query.setParameter(i + 1, "%" + serviceIds.get(i) + "%");
+            }
+            return query.getSingleResult();
+        }).map(Long::intValue);
+    }
+}

@@ -1,0 +1,140 @@
+package org.itsm.change.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.change.domain.CatalogOffering;
+import org.itsm.change.domain.CatalogService;
+import org.itsm.change.domain.ChangeRequest;
+import org.itsm.change.domain.ChangeState;
+import org.itsm.change.domain.ScheduleConflicts;
+import org.itsm.change.domain.ScheduleConflicts.Conflict;
+import org.itsm.change.domain.ScheduleConflicts.PlannedChange;
+import org.itsm.change.domain.ScheduleConflicts.ServiceCalendar;
+import org.itsm.change.domain.Window;
+import org.itsm.change.repository.CatalogReadModelRepository;
+import org.itsm.change.repository.ChangeRepository;
+import org.itsm.events.catalog.TimeWindow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** Puts the conflict rules to work on the stored changes and the catalog read model. */
+@ApplicationScoped
+public class ChangeCalendar {
+
+    /** How far ahead the first free window is searched. */
+    static final Duration SEARCH_HORIZON = Duration.ofDays(366 * 2);
+
+    private static final TypeReference<List<TimeWindow>> WINDOWS = new TypeReference<>() {
+    };
+
+    private final ChangeRepository changes;
+    private final CatalogReadModelRepository catalog;
+    private final ObjectMapper objectMapper;
+
+    public ChangeCalendar(ChangeRepository changes, CatalogReadModelRepository catalog, ObjectMapper objectMapper) {
+        this.changes = changes;
+        this.catalog = catalog;
+        this.objectMapper = objectMapper;
+    }
+
+    /** The conflicts of the change's planned window; empty when it has no window yet. */
+    public Uni<List<Conflict>> conflicts(ChangeRequest change) {
+        Window window = change.window();
+        if (window == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return rules().flatMap(rules -> changes.inWindow(ChangeRepository.ON_CALENDAR, window.start(), window.end())
+                .map(others -> rules.detect(change.id, Set.copyOf(change.affectedServiceIds), window,
+                        planned(others))));
+    }
+
+    /** The earliest window of the same length, from now or the planned start, free of hard conflicts. */
+    public Uni<Window> firstAvailable(ChangeRequest change, Instant now) {
+        Window wanted = change.window();
+        Instant from = wanted.start().isBefore(now) ? now : wanted.start();
+        return rules().flatMap(rules -> changes.inWindow(List.of(ChangeState.SCHEDULED, ChangeState.IMPLEMENT),
+                from, from.plus(SEARCH_HORIZON))
+                .map(others -> rules.firstAvailable(change.id, Set.copyOf(change.affectedServiceIds), wanted, from,
+                        planned(others))));
+    }
+
+    /** The blackout windows of every service overlapping [from, to), with the service they belong to. */
+    public Uni<List<ServiceBlackout>> blackouts(Instant from, Instant to) {
+        Window range = new Window(from, to);
+        return catalog.services().flatMap(services -> catalog
+                .offerings().map(offerings -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    services.forEach(service -> names.put(service.id, service.name));
+                    List<ServiceBlackout> found = new ArrayList<>();
+                    for (CatalogOffering offering : offerings) {
+                        for (TimeWindow blackout : windows(offering.blackoutWindows)) {
+                            if (valid(blackout) && new Window(blackout.start(), blackout.end()).overlaps(range)) {
+                                found.add(new ServiceBlackout(offering.serviceId, names.get(offering.serviceId),
+                                        blackout));
+                            }
+                        }
+                    }
+                    return found;
+                }));
+    }
+
+    public record ServiceBlackout(UUID serviceId, String serviceName, TimeWindow window) {
+    }
+
+    private Uni<ScheduleConflicts> rules() {
+        return catalog.services().flatMap(services -> catalog.offerings().map(offerings -> {
+            Map<UUID, ServiceCalendar> calendars = new HashMap<>();
+            for (CatalogService service : services) {
+                List<Window> blackouts = new ArrayList<>();
+                List<Window> maintenance = new ArrayList<>();
+                for (CatalogOffering offering : offerings) {
+                    if (service.id.equals(offering.serviceId) && !"RETIRED".equals(offering.status)) {
+                        windows(offering.blackoutWindows).stream().filter(ChangeCalendar::valid)
+                                .forEach(window -> blackouts.add(new Window(window.start(), window.end())));
+                        windows(offering.maintenanceWindows).stream().filter(ChangeCalendar::valid)
+                                .forEach(window -> maintenance.add(new Window(window.start(), window.end())));
+                    }
+                }
+                calendars.put(service.id, new ServiceCalendar(service.id, service.name,
+                        new HashSet<>(service.dependsOn), blackouts, maintenance));
+            }
+            return new ScheduleConflicts(calendars);
+        }));
+    }
+
+    private static List<PlannedChange> planned(List<ChangeRequest> others) {
+        return others.stream().filter(other -> other.window() != null)
+                .map(other -> new PlannedChange(other.id, other.number, other.state,
+                        Set.copyOf(other.affectedServiceIds), other.window()))
+                .toList();
+    }
+
+    private static boolean valid(TimeWindow window) {
+        return window.start() != null && window.end() != null && window.end().isAfter(window.start());
+    }
+
+    private List<TimeWindow> windows(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return objectMapper.readValue(json, WINDOWS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored catalog windows are not readable", e);
+        }
+    }
+}

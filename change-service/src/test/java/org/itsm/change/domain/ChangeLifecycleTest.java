@@ -1,0 +1,68 @@
+package org.itsm.change.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ChangeLifecycleTest {
+
+    private final ChangeLifecycle lifecycle = new ChangeLifecycle();
+
+    @Test
+    void normalChangeWalksEveryState() {
+        assertEquals(ChangeState.ASSESS, lifecycle.apply(ChangeType.NORMAL, ChangeState.NEW, false, ChangeMove.SUBMIT));
+        assertEquals(ChangeState.AUTHORIZE,
+                lifecycle.apply(ChangeType.NORMAL, ChangeState.ASSESS, false, ChangeMove.ASSESS));
+        assertEquals(ChangeState.SCHEDULED,
+                lifecycle.apply(ChangeType.NORMAL, ChangeState.AUTHORIZE, true, ChangeMove.SCHEDULE));
+        assertEquals(ChangeState.IMPLEMENT,
+                lifecycle.apply(ChangeType.NORMAL, ChangeState.SCHEDULED, true, ChangeMove.IMPLEMENT));
+        assertEquals(ChangeState.REVIEW, lifecycle.apply(ChangeType.NORMAL, ChangeState.IMPLEMENT, true, ChangeMove.REVIEW));
+        assertEquals(ChangeState.CLOSED, lifecycle.apply(ChangeType.NORMAL, ChangeState.REVIEW, true, ChangeMove.CLOSE));
+    }
+
+    @Test
+    void schedulingNeedsTheApproval() {
+        IllegalMoveException refused = assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(ChangeType.NORMAL, ChangeState.AUTHORIZE, false, ChangeMove.SCHEDULE));
+        assertEquals(List.of("cancel"), refused.allowedMoves());
+    }
+
+    @Test
+    void emergencySkipsAssessAndCannotCloseWithoutReview() {
+        assertEquals(ChangeState.AUTHORIZE,
+                lifecycle.apply(ChangeType.EMERGENCY, ChangeState.NEW, false, ChangeMove.SUBMIT));
+        assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(ChangeType.EMERGENCY, ChangeState.IMPLEMENT, true, ChangeMove.CLOSE));
+        assertTrue(ChangeLifecycle.reviewRequired(ChangeType.EMERGENCY, Outcome.SUCCESSFUL));
+    }
+
+    @Test
+    void standardChangeIsScheduledStraightFromNew() {
+        assertEquals(ChangeState.SCHEDULED,
+                lifecycle.apply(ChangeType.STANDARD, ChangeState.NEW, false, ChangeMove.SCHEDULE));
+        assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(ChangeType.STANDARD, ChangeState.NEW, false, ChangeMove.SUBMIT));
+    }
+
+    @Test
+    void failedAndBackedOutChangesNeedAReview() {
+        assertTrue(ChangeLifecycle.reviewRequired(ChangeType.NORMAL, Outcome.FAILED));
+        assertTrue(ChangeLifecycle.reviewRequired(ChangeType.STANDARD, Outcome.BACKED_OUT));
+        assertFalse(ChangeLifecycle.reviewRequired(ChangeType.NORMAL, Outcome.SUCCESSFUL_WITH_ISSUES));
+    }
+
+    @Test
+    void finalStatesAllowNothingAndCancelStopsAtImplementation() {
+        assertTrue(lifecycle.allowedMoves(ChangeType.NORMAL, ChangeState.CLOSED, true).isEmpty());
+        assertTrue(lifecycle.allowedMoves(ChangeType.NORMAL, ChangeState.CANCELLED, false).isEmpty());
+        IllegalMoveException refused = assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(ChangeType.NORMAL, ChangeState.IMPLEMENT, true, ChangeMove.CANCEL));
+        assertEquals(List.of("review", "close"), refused.allowedMoves());
+    }
+}
