@@ -1,0 +1,50 @@
+package org.itsm.problem.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.itsm.events.EventTypes;
+import org.itsm.events.change.ChangeEvent;
+import org.itsm.problem.service.ProblemService;
+import org.itsm.support.inbox.EventInbox;
+import org.itsm.support.inbox.IncomingEvent;
+import org.itsm.support.inbox.UnprocessableEventException;
+
+import io.smallrye.mutiny.Uni;
+
+/** The fix through change: an implemented fix change resolves its problems, a failed one is recorded on them. */
+@ApplicationScoped
+public class ChangeEventConsumer {
+
+    static final String CONSUMER = "problem-service.change";
+
+    private final EventInbox inbox;
+    private final ProblemService problems;
+
+    public ChangeEventConsumer(EventInbox inbox, ProblemService problems) {
+        this.inbox = inbox;
+        this.problems = problems;
+    }
+
+    @Incoming("change-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.processOnce(CONSUMER, message, this::apply);
+    }
+
+    private Uni<Void> apply(IncomingEvent event) {
+        return switch (event.type()) {
+            case EventTypes.CHANGE_IMPLEMENTED -> problems.fixChangeImplemented(changeNumber(event));
+            case EventTypes.CHANGE_FAILED -> problems.fixChangeFailed(changeNumber(event));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private static String changeNumber(IncomingEvent event) {
+        ChangeEvent change = event.payload(ChangeEvent.class);
+        if (change.number() == null || change.number().isBlank()) {
+            throw new UnprocessableEventException("Change event " + event.id() + " has no change number");
+        }
+        return change.number();
+    }
+}

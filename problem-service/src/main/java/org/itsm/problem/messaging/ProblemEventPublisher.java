@@ -1,0 +1,48 @@
+package org.itsm.problem.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.events.EventTypes;
+import org.itsm.events.problem.KnownErrorEvent;
+import org.itsm.events.problem.ProblemEvent;
+import org.itsm.problem.domain.KnownError;
+import org.itsm.problem.domain.Problem;
+import org.itsm.support.outbox.OutboxWriter;
+
+import io.smallrye.mutiny.Uni;
+
+/** Turns problem changes into contract events in the outbox (same transaction as the change). */
+@ApplicationScoped
+public class ProblemEventPublisher {
+
+    private final OutboxWriter outbox;
+
+    public ProblemEventPublisher(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    /** A lifecycle moment of {@code problem}, with all its linked incidents. */
+    public Uni<Void> publish(String type, Problem problem, List<String> linkedIncidents) {
+        return publish(type, problem, linkedIncidents, null);
+    }
+
+    /** A moment about particular incidents: those just linked or unlinked. */
+    public Uni<Void> publish(String type, Problem problem, List<String> linkedIncidents,
+            List<String> affectedIncidents) {
+        ProblemEvent event = new ProblemEvent(problem.id, problem.number, problem.state.name(), problem.serviceId,
+                problem.category, linkedIncidents, problem.fixChangeNumber,
+                problem.resolutionCode == null ? null : problem.resolutionCode.name(), Instant.now(),
+                affectedIncidents);
+        return outbox.append(type, problem.id, problem.number, event);
+    }
+
+    /** The known error, addressed to the linked incidents so the desk gets the workaround. */
+    public Uni<Void> publishKnownError(Problem problem, KnownError knownError, List<String> linkedIncidents) {
+        KnownErrorEvent event = new KnownErrorEvent(problem.id, problem.number, knownError.serviceId,
+                knownError.symptom, knownError.rootCause, knownError.workaround, linkedIncidents, Instant.now());
+        return outbox.append(EventTypes.PROBLEM_KNOWN_ERROR_PUBLISHED, problem.id, problem.number, event);
+    }
+}

@@ -1,0 +1,35 @@
+package org.itsm.problem.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.problem.domain.KnownError;
+import org.itsm.problem.domain.Problem;
+import org.itsm.problem.repository.ProblemLinkRepository.LinkedIncident;
+import org.itsm.problem.rest.ProblemApi.KnownErrorView;
+import org.itsm.problem.rest.ProblemApi.LinkedIncidentView;
+import org.itsm.problem.rest.ProblemApi.ProblemView;
+
+/** Entity → API model. */
+@ApplicationScoped
+public class ProblemMapper {
+
+    public ProblemView toView(Problem problem) {
+        return new ProblemView(problem.id, problem.number, problem.version, problem.title, problem.description,
+                problem.serviceId, problem.category, problem.impact, problem.urgency, problem.priority,
+                problem.assignmentGroup, problem.assignee, problem.state, problem.source, problem.rootCause,
+                problem.rootCauseIdentifiedAt, problem.workaround, problem.fixDescription, problem.fixChangeNumber,
+                problem.fixChangeOutcome, problem.resolutionCode, problem.resolutionNotes, problem.duplicateOf,
+                problem.knownErrorPublishedAt != null, problem.knownErrorPublishedAt, problem.incidentCount,
+                problem.createdBy, problem.createdAt, problem.updatedAt, problem.resolvedAt, problem.closedAt);
+    }
+
+    public KnownErrorView toView(KnownError knownError, Problem problem) {
+        return new KnownErrorView(knownError.id, problem.id, problem.number, problem.state, knownError.symptom,
+                knownError.rootCause, knownError.workaround, knownError.serviceId, problem.incidentCount,
+                knownError.publishedBy, knownError.publishedAt, knownError.updatedAt);
+    }
+
+    public LinkedIncidentView toView(LinkedIncident link) {
+        return new LinkedIncidentView(link.incidentNumber(), link.state(), link.linkedBy(), link.linkedAt());
+    }
+}

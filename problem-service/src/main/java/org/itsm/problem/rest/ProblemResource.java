@@ -1,0 +1,283 @@
+package org.itsm.problem.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itsm.problem.domain.Priority;
+import org.itsm.problem.domain.Problem;
+import org.itsm.problem.domain.ProblemSource;
+import org.itsm.problem.domain.ProblemState;
+import org.itsm.problem.rest.ProblemApi.CreateProblem;
+import org.itsm.problem.rest.ProblemApi.FixChange;
+import org.itsm.problem.rest.ProblemApi.KnownErrorView;
+import org.itsm.problem.rest.ProblemApi.LinkIncident;
+import org.itsm.problem.rest.ProblemApi.LinkedIncidentView;
+import org.itsm.problem.rest.ProblemApi.NextMove;
+import org.itsm.problem.rest.ProblemApi.NextStates;
+import org.itsm.problem.rest.ProblemApi.PublishKnownError;
+import org.itsm.problem.rest.ProblemApi.ProblemView;
+import org.itsm.problem.rest.ProblemApi.Reason;
+import org.itsm.problem.rest.ProblemApi.Resolve;
+import org.itsm.problem.rest.ProblemApi.Summary;
+import org.itsm.problem.rest.ProblemApi.UpdateProblem;
+import org.itsm.problem.service.Actor;
+import org.itsm.problem.service.ProblemQueries;
+import org.itsm.problem.service.ProblemService;
+import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.rest.ETags;
+import org.itsm.support.rest.PageRequest;
+import org.itsm.support.rest.PageResult;
+import org.itsm.support.rest.QueryParams;
+import org.itsm.support.security.Roles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Problems. Problem managers (and admins) manage them; agents read them, propose new ones and link incidents;
+ * requesters have no access.
+ */
+@Path("/api/v1/problems")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Problems")
+@SecurityRequirement(name = "keycloak")
+public class ProblemResource {
+
+    private final ProblemService problems;
+    private final ProblemQueries queries;
+    private final ProblemMapper mapper;
+    private final SecurityIdentity identity;
+    private final ObjectMapper objectMapper;
+
+    public ProblemResource(ProblemService problems, ProblemQueries queries, ProblemMapper mapper,
+            SecurityIdentity identity, ObjectMapper objectMapper) {
+        this.problems = problems;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.identity = identity;
+        this.objectMapper = objectMapper;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    @Operation(summary = "Raise a problem (agents propose one), optionally linking incidents; Idempotency-Key honoured")
+    public Uni<Response> create(@Valid @NotNull CreateProblem request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return problems.create(request, actor(), idempotencyKey, json(request))
+                .map(created -> withETag(created.isNew()
+                        ? Response.created(URI.create("/api/v1/problems/" + created.problem().id))
+                        : Response.ok(), created.problem()));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    @Operation(summary = "List problems with filters, text search (q), paging and sorting")
+    public Uni<PageResult<ProblemView>> list(@QueryParam("state") String state,
+            @QueryParam("priority") String priority, @QueryParam("source") String source,
+            @QueryParam("serviceId") String serviceId, @QueryParam("category") String category,
+            @QueryParam("assignmentGroup") String assignmentGroup, @QueryParam("assignee") String assignee,
+            @QueryParam("knownError") String knownError, @QueryParam("q") String text,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
+                sort, ProblemQueries.SORTABLE, "-updatedAt");
+        return queries.list(new ProblemQueries.Filter(QueryParams.enumValue("state", state, ProblemState.class),
+                QueryParams.enumValue("priority", priority, Priority.class),
+                QueryParams.enumValue("source", source, ProblemSource.class), QueryParams.uuid("serviceId", serviceId),
+                category, assignmentGroup, assignee, QueryParams.bool("knownError", knownError), text), pageRequest)
+                .map(result -> new PageResult<>(result.items().stream().map(mapper::toView).toList(), result.page(),
+                        result.size(), result.total()));
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    @Operation(summary = "Measures of problem management: open problems, known errors, mean time to root cause")
+    public Uni<Summary> summary() {
+        return queries.summary();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return problems.get(id).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Change fields (root cause, workaround, fix, assignment...); If-Match refuses stale updates")
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UpdateProblem request) {
+        return problems.update(id, ifMatch, request, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @GET
+    @Path("/{id}/next-states")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    @Operation(summary = "The moves allowed now, where each leads, what it requires and the resolution codes")
+    public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
+        return problems.get(id).map(problem -> new NextStates(problem.state, problems.allowedMoves(problem).stream()
+                .map(move -> new NextMove(move.move().action(), move.target(), move.requires(),
+                        move.resolutionCodes()))
+                .toList()));
+    }
+
+    @POST
+    @Path("/{id}/assess")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    public Uni<Response> assess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return problems.assess(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/analyse")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Start root cause analysis")
+    public Uni<Response> analyse(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return problems.analyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/start-fix")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Start the fix; the root cause must be recorded")
+    public Uni<Response> startFix(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return problems.startFix(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/reanalyse")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Back from the fix to root cause analysis")
+    public Uni<Response> reanalyse(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return problems.reanalyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Resolve with FIX_APPLIED, RISK_ACCEPTED or DUPLICATE (codes allowed depend on the state)")
+    public Uni<Response> resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Resolve request) {
+        return problems.resolve(id, ifMatch, request, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return problems.close(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Cancel an open problem; a reason is required")
+    public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Reason request) {
+        return problems.cancel(id, ifMatch, request.reason(), actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @GET
+    @Path("/{id}/incidents")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    @Operation(summary = "The linked incidents, with their state as last reported by incident-service")
+    public Uni<List<LinkedIncidentView>> incidents(@PathParam("id") UUID id) {
+        return queries.linkedIncidents(id).map(list -> list.stream().map(mapper::toView).toList());
+    }
+
+    @POST
+    @Path("/{id}/incidents")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    @Operation(summary = "Link an incident by number; incident-service records the problem on it")
+    public Uni<Response> link(@PathParam("id") UUID id, @Valid @NotNull LinkIncident request) {
+        return problems.link(id, request.incidentNumber(), actor())
+                .map(problem -> withETag(Response.status(201), problem));
+    }
+
+    @DELETE
+    @Path("/{id}/incidents/{incidentNumber}")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Unlink an incident")
+    public Uni<Response> unlink(@PathParam("id") UUID id,
+            @PathParam("incidentNumber") @Pattern(regexp = ProblemApi.INCIDENT_NUMBER) String incidentNumber) {
+        return problems.unlink(id, incidentNumber, actor()).map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/fix-change")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Record the change that carries the fix; its implementation resolves the problem")
+    public Uni<Response> fixChange(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull FixChange request) {
+        return problems.recordFixChange(id, ifMatch, request.changeNumber(), actor())
+                .map(problem -> withETag(Response.ok(), problem));
+    }
+
+    @POST
+    @Path("/{id}/known-error")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Publish (or republish) the known error; the workaround goes to the linked open incidents")
+    public Uni<KnownErrorView> publishKnownError(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PublishKnownError request) {
+        return problems.publishKnownError(id, ifMatch, request, actor())
+                .map(published -> mapper.toView(published.knownError(), published.problem()));
+    }
+
+    @GET
+    @Path("/{id}/known-error")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    public Uni<KnownErrorView> knownError(@PathParam("id") UUID id) {
+        return problems.get(id).flatMap(problem -> problems.knownError(id)
+                .map(knownError -> mapper.toView(knownError, problem)));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
+    public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
+        return queries.history(id);
+    }
+
+    private Response withETag(Response.ResponseBuilder response, Problem problem) {
+        return response.tag(ETags.of(problem.version).replace("\"", "")).entity(mapper.toView(problem)).build();
+    }
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName());
+    }
+
+    private String json(Object request) {
+        try {
+            return objectMapper.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,578 @@
+package org.itsm.problem.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.events.EventTypes;
+import org.itsm.problem.domain.IllegalMoveException;
+import org.itsm.problem.domain.KnownError;
+import org.itsm.problem.domain.Move;
+import org.itsm.problem.domain.Priority;
+import org.itsm.problem.domain.Problem;
+import org.itsm.problem.domain.ProblemLifecycle;
+import org.itsm.problem.domain.ProblemSource;
+import org.itsm.problem.domain.ProblemState;
+import org.itsm.problem.domain.ResolutionCode;
+import org.itsm.problem.messaging.ProblemEventPublisher;
+import org.itsm.problem.repository.CatalogReadModelRepository;
+import org.itsm.problem.repository.KnownErrorRepository;
+import org.itsm.problem.repository.ProblemLinkRepository;
+import org.itsm.problem.repository.ProblemRepository;
+import org.itsm.problem.rest.ProblemApi.CreateProblem;
+import org.itsm.problem.rest.ProblemApi.PublishKnownError;
+import org.itsm.problem.rest.ProblemApi.Resolve;
+import org.itsm.problem.rest.ProblemApi.UpdateProblem;
+import org.itsm.support.persistence.FieldChange;
+import org.itsm.support.persistence.IdempotencyKeys;
+import org.itsm.support.persistence.NumberSequence;
+import org.itsm.support.persistence.RecordHistory;
+import org.itsm.support.rest.ApiProblem;
+import org.itsm.support.rest.ETags;
+import org.itsm.support.rest.ProblemDetail;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Problem use cases. Each write is one transaction: state change, history and outbox event together. The
+ * package-level methods without a transaction annotation run inside the caller's (an event consumer's).
+ */
+@ApplicationScoped
+public class ProblemService {
+
+    static final String NUMBER_PREFIX = "PRB";
+
+    private final ProblemRepository problems;
+    private final ProblemLinkRepository links;
+    private final KnownErrorRepository knownErrors;
+    private final CatalogReadModelRepository catalog;
+    private final NumberSequence numbers;
+    private final RecordHistory history;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ProblemEventPublisher events;
+    private final ProblemLifecycle lifecycle = new ProblemLifecycle();
+
+    public ProblemService(ProblemRepository problems, ProblemLinkRepository links, KnownErrorRepository knownErrors,
+            CatalogReadModelRepository catalog, NumberSequence numbers, RecordHistory history,
+            IdempotencyKeys idempotencyKeys, ProblemEventPublisher events) {
+        this.problems = problems;
+        this.links = links;
+        this.knownErrors = knownErrors;
+        this.catalog = catalog;
+        this.numbers = numbers;
+        this.history = history;
+        this.idempotencyKeys = idempotencyKeys;
+        this.events = events;
+    }
+
+    /** Result of a create: the problem and whether this call created it (201) or replays an earlier one. */
+    public record Created(Problem problem, boolean isNew) {
+    }
+
+    @WithTransaction
+    public Uni<Created> create(CreateProblem request, Actor actor, String idempotencyKey, String rawBody) {
+        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
+                .flatMap(outcome -> problems.findById(outcome.id())
+                        .map(problem -> new Created(problem, !outcome.replayed())));
+    }
+
+    private Uni<UUID> insert(CreateProblem request, Actor actor) {
+        Problem problem = newProblem(request.title().strip(), request.description(), request.serviceId(),
+                request.category(), request.impact(), request.urgency(), ProblemSource.MANUAL, actor);
+        problem.assignmentGroup = request.assignmentGroup();
+        problem.assignee = request.assignee();
+        List<String> incidents = request.incidentNumbers() == null ? List.of()
+                : request.incidentNumbers().stream().distinct().toList();
+        return validateService(problem)
+                .flatMap(ignored -> persistNew(problem, actor, EventTypes.PROBLEM_CREATED))
+                .flatMap(saved -> linkAll(saved, incidents, actor))
+                .map(ignored -> problem.id);
+    }
+
+    /** A new problem in state New, not yet numbered or stored. */
+    Problem newProblem(String title, String description, UUID serviceId, String category, int impact, int urgency,
+            ProblemSource source, Actor actor) {
+        Instant now = Instant.now();
+        Problem problem = new Problem();
+        problem.id = UUID.randomUUID();
+        problem.title = title;
+        problem.description = description;
+        problem.serviceId = serviceId;
+        problem.category = category;
+        problem.impact = impact;
+        problem.urgency = urgency;
+        problem.priority = Priority.of(impact, urgency);
+        problem.state = ProblemState.NEW;
+        problem.source = source;
+        problem.createdBy = actor.name();
+        problem.createdAt = now;
+        problem.updatedAt = now;
+        return problem;
+    }
+
+    /** Numbers and stores a new problem, with its history and its creation event. */
+    Uni<Problem> persistNew(Problem problem, Actor actor, String eventType) {
+        return defaultAssignmentGroup(problem)
+                .flatMap(ignored -> numbers.next(NUMBER_PREFIX))
+                .flatMap(number -> {
+                    problem.number = number;
+                    return problems.persistAndFlush(problem);
+                })
+                .flatMap(saved -> history.record(saved.id, actor.name(), List.of(
+                        FieldChange.of("state", null, saved.state), FieldChange.of("priority", null, saved.priority),
+                        FieldChange.of("source", null, saved.source))))
+                .flatMap(ignored -> events.publish(eventType, problem, List.of()))
+                .map(ignored -> problem);
+    }
+
+    private Uni<Void> validateService(Problem problem) {
+        if (problem.serviceId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return catalog.service(problem.serviceId).invoke(found -> {
+            if (found == null || "RETIRED".equals(found.lifecycle)) {
+                throw ApiProblem.invalidField("serviceId", "no live catalog service " + problem.serviceId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> defaultAssignmentGroup(Problem problem) {
+        if (problem.serviceId == null || problem.assignmentGroup != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return catalog.service(problem.serviceId).invoke(found -> {
+            if (found != null) {
+                problem.assignmentGroup = found.supportGroup;
+            }
+        }).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<Problem> get(UUID id) {
+        return problems.findById(id).invoke(problem -> {
+            if (problem == null) {
+                throw ApiProblem.notFound("Problem", id);
+            }
+        });
+    }
+
+    @WithTransaction
+    public Uni<Problem> update(UUID id, String ifMatch, UpdateProblem request, Actor actor) {
+        return get(id).flatMap(problem -> {
+            ETags.requireCurrent(ifMatch, problem.version);
+            requireOpen(problem, "change");
+            List<FieldChange> changes = new ArrayList<>();
+            Priority priorityBefore = problem.priority;
+            boolean rootCauseNew = problem.rootCause == null && request.rootCause() != null;
+            if (request.title() != null) {
+                changes.add(FieldChange.of("title", problem.title, request.title().strip()));
+                problem.title = request.title().strip();
+            }
+            if (request.description() != null) {
+                changes.add(FieldChange.of("description", problem.description, request.description()));
+                problem.description = request.description();
+            }
+            if (request.serviceId() != null) {
+                changes.add(FieldChange.of("serviceId", problem.serviceId, request.serviceId()));
+                problem.serviceId = request.serviceId();
+            }
+            if (request.category() != null) {
+                changes.add(FieldChange.of("category", problem.category, request.category()));
+                problem.category = request.category();
+            }
+            if (request.impact() != null) {
+                changes.add(FieldChange.of("impact", problem.impact, request.impact()));
+                problem.impact = request.impact();
+            }
+            if (request.urgency() != null) {
+                changes.add(FieldChange.of("urgency", problem.urgency, request.urgency()));
+                problem.urgency = request.urgency();
+            }
+            problem.priority = Priority.of(problem.impact, problem.urgency);
+            changes.add(FieldChange.of("priority", priorityBefore, problem.priority));
+            if (request.assignmentGroup() != null) {
+                changes.add(FieldChange.of("assignmentGroup", problem.assignmentGroup, request.assignmentGroup()));
+                problem.assignmentGroup = request.assignmentGroup();
+            }
+            if (request.assignee() != null) {
+                changes.add(FieldChange.of("assignee", problem.assignee, request.assignee()));
+                problem.assignee = request.assignee();
+            }
+            if (request.rootCause() != null) {
+                changes.add(FieldChange.of("rootCause", problem.rootCause, request.rootCause()));
+                problem.rootCause = request.rootCause();
+            }
+            if (request.workaround() != null) {
+                changes.add(FieldChange.of("workaround", problem.workaround, request.workaround()));
+                problem.workaround = request.workaround();
+            }
+            if (request.fixDescription() != null) {
+                changes.add(FieldChange.of("fixDescription", problem.fixDescription, request.fixDescription()));
+                problem.fixDescription = request.fixDescription();
+            }
+            if (changes.stream().noneMatch(FieldChange::changed)) {
+                return Uni.createFrom().item(problem);
+            }
+            Instant now = Instant.now();
+            problem.updatedAt = now;
+            if (rootCauseNew) {
+                problem.rootCauseIdentifiedAt = now;
+            }
+            return validateService(problem)
+                    .flatMap(ignored -> history.record(problem.id, actor.name(), changes))
+                    .flatMap(ignored -> publishWithLinks(rootCauseNew ? EventTypes.PROBLEM_ROOT_CAUSE_IDENTIFIED
+                            : EventTypes.PROBLEM_UPDATED, problem))
+                    .map(ignored -> problem);
+        });
+    }
+
+    public List<ProblemLifecycle.AllowedMove> allowedMoves(Problem problem) {
+        return lifecycle.allowedMoves(problem.state);
+    }
+
+    @WithTransaction
+    public Uni<Problem> assess(UUID id, String ifMatch, Actor actor) {
+        return move(id, ifMatch, Move.ASSESS, null, actor, problem -> Uni.createFrom().voidItem());
+    }
+
+    @WithTransaction
+    public Uni<Problem> analyse(UUID id, String ifMatch, Actor actor) {
+        return move(id, ifMatch, Move.ANALYSE, null, actor, problem -> Uni.createFrom().voidItem());
+    }
+
+    @WithTransaction
+    public Uni<Problem> startFix(UUID id, String ifMatch, Actor actor) {
+        return move(id, ifMatch, Move.START_FIX, null, actor, problem -> {
+            requireMet(Move.START_FIX, null, facts(problem, null, null));
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @WithTransaction
+    public Uni<Problem> reanalyse(UUID id, String ifMatch, Actor actor) {
+        return move(id, ifMatch, Move.REANALYSE, null, actor, problem -> Uni.createFrom().voidItem());
+    }
+
+    @WithTransaction
+    public Uni<Problem> resolve(UUID id, String ifMatch, Resolve request, Actor actor) {
+        return get(id).flatMap(problem -> {
+            ETags.requireCurrent(ifMatch, problem.version);
+            requireMet(Move.RESOLVE, request.resolutionCode(),
+                    facts(problem, request.resolutionNotes(), request.duplicateOf()));
+            Uni<Void> duplicateCheck = request.resolutionCode() == ResolutionCode.DUPLICATE
+                    ? requireOtherProblem(problem, request.duplicateOf()) : Uni.createFrom().voidItem();
+            return duplicateCheck.flatMap(ignored -> resolve(problem, request.resolutionCode(),
+                    request.resolutionNotes(), request.resolutionCode() == ResolutionCode.DUPLICATE
+                            ? request.duplicateOf() : null, actor));
+        });
+    }
+
+    private Uni<Problem> resolve(Problem problem, ResolutionCode code, String notes, String duplicateOf,
+            Actor actor) {
+        return applyMove(problem, Move.RESOLVE, code, actor, resolved -> {
+            resolved.resolutionCode = code;
+            resolved.resolutionNotes = notes;
+            resolved.duplicateOf = duplicateOf;
+            resolved.resolvedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> requireOtherProblem(Problem problem, String number) {
+        if (number.equals(problem.number)) {
+            throw ApiProblem.invalidField("duplicateOf", "a problem cannot duplicate itself");
+        }
+        return problems.findByNumber(number).invoke(found -> {
+            if (found == null) {
+                throw ApiProblem.invalidField("duplicateOf", "no problem " + number);
+            }
+        }).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Problem> close(UUID id, String ifMatch, Actor actor) {
+        return move(id, ifMatch, Move.CLOSE, null, actor, problem -> {
+            problem.closedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @WithTransaction
+    public Uni<Problem> cancel(UUID id, String ifMatch, String reason, Actor actor) {
+        return move(id, ifMatch, Move.CANCEL, null, actor, problem -> {
+            problem.resolutionCode = ResolutionCode.CANCELLED;
+            problem.resolutionNotes = reason;
+            problem.closedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Problem> move(UUID id, String ifMatch, Move move, ResolutionCode code, Actor actor,
+            Function<Problem, Uni<Void>> effect) {
+        return get(id).flatMap(problem -> {
+            ETags.requireCurrent(ifMatch, problem.version);
+            return applyMove(problem, move, code, actor, effect);
+        });
+    }
+
+    /** Applies a lifecycle move with its effect, history and event; 409 naming the allowed moves when illegal. */
+    Uni<Problem> applyMove(Problem problem, Move move, ResolutionCode code, Actor actor,
+            Function<Problem, Uni<Void>> effect) {
+        ProblemState from = problem.state;
+        ProblemState target;
+        try {
+            target = lifecycle.apply(from, move, code);
+        } catch (IllegalMoveException e) {
+            throw new ApiProblem(409, "illegal-move", "Move not allowed", e.getMessage() + "; allowed now: "
+                    + (e.allowedMoves().isEmpty() ? "none" : String.join(", ", e.allowedMoves())), null,
+                    e.allowedMoves());
+        }
+        ResolutionCode codeBefore = problem.resolutionCode;
+        return effect.apply(problem).flatMap(ignored -> {
+            problem.state = target;
+            problem.updatedAt = Instant.now();
+            return history.record(problem.id, actor.name(), List.of(FieldChange.of("state", from, target),
+                    FieldChange.of("resolutionCode", codeBefore, problem.resolutionCode)))
+                    .flatMap(recorded -> publishWithLinks(eventTypeOf(target), problem))
+                    .map(published -> problem);
+        });
+    }
+
+    private static String eventTypeOf(ProblemState target) {
+        return switch (target) {
+            case RESOLVED -> EventTypes.PROBLEM_RESOLVED;
+            case CLOSED -> EventTypes.PROBLEM_CLOSED;
+            default -> EventTypes.PROBLEM_STATE_CHANGED;
+        };
+    }
+
+    private void requireMet(Move move, ResolutionCode code, ProblemLifecycle.Facts facts) {
+        List<ProblemLifecycle.Violation> unmet = lifecycle.unmetRequirements(move, code, facts);
+        if (!unmet.isEmpty()) {
+            throw new ApiProblem(422, "requirements-unmet", "Requirements not met",
+                    "Cannot " + move.action() + " yet: " + unmet.size() + " requirement(s) unmet",
+                    unmet.stream().map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList(), null);
+        }
+    }
+
+    private static ProblemLifecycle.Facts facts(Problem problem, String notes, String duplicateOf) {
+        return new ProblemLifecycle.Facts(problem.rootCause, problem.fixChangeNumber, notes, duplicateOf);
+    }
+
+    // --- incident links --------------------------------------------------------------------------------------
+
+    @WithTransaction
+    public Uni<Problem> link(UUID id, String incidentNumber, Actor actor) {
+        return get(id).flatMap(problem -> {
+            requireOpen(problem, "link incidents to");
+            return links.otherOpenProblemOf(incidentNumber, problem.id).flatMap(other -> {
+                if (other != null) {
+                    throw ApiProblem.conflict("Incident " + incidentNumber + " is already linked to open problem "
+                            + other + "; unlink it there first");
+                }
+                return linkAll(problem, List.of(incidentNumber), actor);
+            });
+        });
+    }
+
+    /**
+     * Links the incidents not linked yet, counts them, and publishes one incident-linked event naming them (the
+     * event lists every linked incident, as incident-service records the problem on each).
+     */
+    Uni<Problem> linkAll(Problem problem, List<String> incidentNumbers, Actor actor) {
+        Instant now = Instant.now();
+        List<String> added = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String number : incidentNumbers) {
+            chain = chain.flatMap(ignored -> links.link(problem.id, number, actor.name(), now)
+                    .invoke(inserted -> {
+                        if (inserted) {
+                            added.add(number);
+                        }
+                    }).replaceWithVoid());
+        }
+        return chain.flatMap(ignored -> {
+            if (added.isEmpty()) {
+                return Uni.createFrom().item(problem);
+            }
+            int before = problem.incidentCount;
+            problem.incidentCount += added.size();
+            problem.updatedAt = now;
+            List<FieldChange> changes = new ArrayList<>();
+            added.forEach(number -> changes.add(FieldChange.of("linkedIncident", null, number)));
+            changes.add(FieldChange.of("incidentCount", before, problem.incidentCount));
+            return history.record(problem.id, actor.name(), changes)
+                    .flatMap(recorded -> links.numbersOf(problem.id))
+                    .flatMap(all -> events.publish(EventTypes.PROBLEM_INCIDENT_LINKED, problem, all,
+                            List.copyOf(added)))
+                    .map(published -> problem);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Problem> unlink(UUID id, String incidentNumber, Actor actor) {
+        return get(id).flatMap(problem -> {
+            requireOpen(problem, "unlink incidents from");
+            return links.unlink(problem.id, incidentNumber).flatMap(removed -> {
+                if (!removed) {
+                    throw ApiProblem.notFound("Link to incident", incidentNumber);
+                }
+                int before = problem.incidentCount;
+                problem.incidentCount--;
+                problem.updatedAt = Instant.now();
+                return history.record(problem.id, actor.name(), List.of(
+                        FieldChange.of("linkedIncident", incidentNumber, null),
+                        FieldChange.of("incidentCount", before, problem.incidentCount)))
+                        .flatMap(recorded -> links.numbersOf(problem.id))
+                        .flatMap(all -> events.publish(EventTypes.PROBLEM_INCIDENT_UNLINKED, problem, all,
+                                List.of(incidentNumber)))
+                        .map(published -> problem);
+            });
+        });
+    }
+
+    // --- known error -----------------------------------------------------------------------------------------
+
+    /** Result of a publish: the known error and the problem it belongs to. */
+    public record Published(KnownError knownError, Problem problem) {
+    }
+
+    /**
+     * Publishes (or republishes) the problem's known error; the workaround goes to the linked open incidents
+     * through the event. The problem keeps the root cause and workaround published.
+     */
+    @WithTransaction
+    public Uni<Published> publishKnownError(UUID id, String ifMatch, PublishKnownError request, Actor actor) {
+        return get(id).flatMap(problem -> {
+            ETags.requireCurrent(ifMatch, problem.version);
+            requireOpen(problem, "publish a known error for");
+            return knownErrors.findByProblem(problem.id).flatMap(existing -> {
+                Instant now = Instant.now();
+                KnownError knownError = existing != null ? existing : new KnownError();
+                boolean first = existing == null;
+                if (first) {
+                    knownError.id = UUID.randomUUID();
+                    knownError.problemId = problem.id;
+                }
+                knownError.symptom = request.symptom();
+                knownError.rootCause = request.rootCause() != null ? request.rootCause() : problem.rootCause;
+                knownError.workaround = request.workaround();
+                knownError.serviceId = request.serviceId() != null ? request.serviceId() : problem.serviceId;
+                knownError.publishedBy = actor.name();
+                knownError.publishedAt = first ? now : knownError.publishedAt;
+                knownError.updatedAt = now;
+                List<FieldChange> changes = List.of(
+                        FieldChange.of("knownError", first ? null : "published", first ? "published" : "republished"),
+                        FieldChange.of("rootCause", problem.rootCause, knownError.rootCause),
+                        FieldChange.of("workaround", problem.workaround, knownError.workaround));
+                if (problem.rootCause == null && knownError.rootCause != null) {
+                    problem.rootCauseIdentifiedAt = now;
+                }
+                problem.rootCause = knownError.rootCause;
+                problem.workaround = knownError.workaround;
+                problem.knownErrorPublishedAt = now;
+                problem.updatedAt = now;
+                return (first ? knownErrors.persist(knownError) : Uni.createFrom().item(knownError))
+                        .flatMap(saved -> history.record(problem.id, actor.name(), changes))
+                        .flatMap(recorded -> links.numbersOf(problem.id))
+                        .flatMap(linked -> events.publishKnownError(problem, knownError, linked))
+                        .map(published -> new Published(knownError, problem));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<KnownError> knownError(UUID id) {
+        return get(id).flatMap(problem -> knownErrors.findByProblem(problem.id)).invoke(found -> {
+            if (found == null) {
+                throw ApiProblem.notFound("Known error of problem", id);
+            }
+        });
+    }
+
+    // --- fix through change ----------------------------------------------------------------------------------
+
+    /**
+     * Records the change that carries the fix; a problem still in analysis moves to Fix in Progress, which needs
+     * the root cause. The change's implemented event resolves the problem later.
+     */
+    @WithTransaction
+    public Uni<Problem> recordFixChange(UUID id, String ifMatch, String changeNumber, Actor actor) {
+        return get(id).flatMap(problem -> {
+            ETags.requireCurrent(ifMatch, problem.version);
+            if (problem.state != ProblemState.ROOT_CAUSE_ANALYSIS && problem.state != ProblemState.FIX_IN_PROGRESS) {
+                throw ApiProblem.conflict("A fix change is recorded during root cause analysis or the fix; "
+                        + problem.number + " is " + problem.state);
+            }
+            List<FieldChange> changes = List.of(FieldChange.of("fixChangeNumber", problem.fixChangeNumber, changeNumber),
+                    FieldChange.of("fixChangeOutcome", problem.fixChangeOutcome, null));
+            if (changes.stream().noneMatch(FieldChange::changed)) {
+                return Uni.createFrom().item(problem);
+            }
+            problem.fixChangeNumber = changeNumber;
+            problem.fixChangeOutcome = null;
+            problem.updatedAt = Instant.now();
+            Uni<Void> recorded = history.record(problem.id, actor.name(), changes);
+            if (problem.state == ProblemState.FIX_IN_PROGRESS) {
+                return recorded.flatMap(ignored -> publishWithLinks(EventTypes.PROBLEM_UPDATED, problem))
+                        .map(ignored -> problem);
+            }
+            requireMet(Move.START_FIX, null, facts(problem, null, null));
+            return recorded.flatMap(ignored -> applyMove(problem, Move.START_FIX, null, actor,
+                    started -> Uni.createFrom().voidItem()));
+        });
+    }
+
+    /** The fix change was implemented: problems it fixes move to Resolved (fix applied). */
+    public Uni<Void> fixChangeImplemented(String changeNumber) {
+        return problems.findOpenByFixChange(changeNumber).flatMap(fixed -> chain(fixed, problem -> {
+            String outcomeBefore = problem.fixChangeOutcome;
+            problem.fixChangeOutcome = "IMPLEMENTED";
+            Uni<Void> recorded = history.record(problem.id, Actor.CHANGE_EVENTS.name(),
+                    List.of(FieldChange.of("fixChangeOutcome", outcomeBefore, problem.fixChangeOutcome)));
+            if (problem.state != ProblemState.FIX_IN_PROGRESS) {
+                // back in analysis: the implemented fix is recorded, the problem manager decides
+                problem.updatedAt = Instant.now();
+                return recorded.flatMap(ignored -> publishWithLinks(EventTypes.PROBLEM_UPDATED, problem));
+            }
+            return recorded.flatMap(ignored -> resolve(problem, ResolutionCode.FIX_APPLIED,
+                    "Fix implemented by change " + changeNumber, null, Actor.CHANGE_EVENTS));
+        }));
+    }
+
+    /** The fix change failed: recorded on the problem, which stays in its state for a new fix. */
+    public Uni<Void> fixChangeFailed(String changeNumber) {
+        return problems.findOpenByFixChange(changeNumber).flatMap(affected -> chain(affected, problem -> {
+            String before = problem.fixChangeOutcome;
+            problem.fixChangeOutcome = "FAILED";
+            problem.updatedAt = Instant.now();
+            return history.record(problem.id, Actor.CHANGE_EVENTS.name(), List.of(
+                    FieldChange.of("fixChangeOutcome", before, problem.fixChangeOutcome)))
+                    .flatMap(ignored -> publishWithLinks(EventTypes.PROBLEM_UPDATED, problem));
+        }));
+    }
+
+    Uni<Void> publishWithLinks(String type, Problem problem) {
+        return links.numbersOf(problem.id).flatMap(linked -> events.publish(type, problem, linked));
+    }
+
+    private static void requireOpen(Problem problem, String what) {
+        if (!problem.state.isOpen()) {
+            throw ApiProblem.conflict("Cannot " + what + " problem " + problem.number + ": it is " + problem.state);
+        }
+    }
+
+    static <T> Uni<Void> chain(List<T> items, Function<T, Uni<?>> step) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (T item : items) {
+            chain = chain.flatMap(ignored -> step.apply(item)).replaceWithVoid();
+        }
+        return chain;
+    }
+}

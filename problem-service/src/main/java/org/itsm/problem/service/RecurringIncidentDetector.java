@@ -1,0 +1,113 @@
+package org.itsm.problem.service;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.events.EventTypes;
+import org.itsm.events.incident.IncidentEvent;
+import org.itsm.problem.config.ProblemConfig;
+import org.itsm.problem.domain.ObservedIncident;
+import org.itsm.problem.domain.Problem;
+import org.itsm.problem.domain.ProblemSource;
+import org.itsm.problem.domain.RecurrencePolicy;
+import org.itsm.problem.domain.RecurrencePolicy.Report;
+import org.itsm.problem.repository.ObservedIncidentRepository;
+import org.itsm.problem.repository.ProblemLinkRepository;
+import org.itsm.problem.repository.ProblemRepository;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Recurring-incident detection. Every incident event updates the incident read model; an open incident with a
+ * service and a category joins the open problem covering them, or — when enough uncovered incidents of that
+ * service and category were reported within the window — opens a problem candidate linking them all.
+ *
+ * <p>Runs in the consumer's transaction. A transaction-scoped advisory lock per service and category serialises
+ * detection across consumers and replicas, and a partial unique index allows one open candidate per service and
+ * category, so concurrent or redelivered events never open a second candidate.
+ */
+@ApplicationScoped
+public class RecurringIncidentDetector {
+
+    /** A pattern deserves analysis but is no outage by itself: impact 2, urgency 2 (P3). */
+    static final int CANDIDATE_IMPACT = 2;
+    static final int CANDIDATE_URGENCY = 2;
+
+    private final ObservedIncidentRepository observed;
+    private final ProblemRepository problems;
+    private final ProblemLinkRepository links;
+    private final ProblemService problemService;
+    private final RecurrencePolicy policy;
+    private final Counter candidatesDetected;
+
+    public RecurringIncidentDetector(ObservedIncidentRepository observed, ProblemRepository problems,
+            ProblemLinkRepository links, ProblemService problemService, ProblemConfig config, MeterRegistry meters) {
+        this.observed = observed;
+        this.problems = problems;
+        this.links = links;
+        this.problemService = problemService;
+        this.policy = new RecurrencePolicy(config.detection().threshold(), config.detection().window());
+        this.candidatesDetected = meters.counter("itsm.problems.candidates.detected");
+    }
+
+    /** Applies one incident event; must run inside a transaction. */
+    public Uni<Void> observe(IncidentEvent event) {
+        ObservedIncident incident = new ObservedIncident();
+        incident.number = event.number();
+        incident.id = event.id();
+        incident.serviceId = event.serviceId();
+        incident.category = event.category() == null || event.category().isBlank() ? null : event.category();
+        incident.state = event.state();
+        incident.reportedAt = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        incident.updatedAt = incident.reportedAt;
+        return observed.save(incident).flatMap(ignored -> {
+            if (incident.serviceId == null || incident.category == null || !incident.isOpen()) {
+                return Uni.createFrom().voidItem();
+            }
+            return observed.lockPattern(incident.serviceId, incident.category)
+                    // the stored report time: a later update keeps the first report's time
+                    .flatMap(locked -> observed.find(incident.number))
+                    .flatMap(stored -> detect(stored));
+        });
+    }
+
+    private Uni<Void> detect(ObservedIncident incident) {
+        return links.openProblemOf(incident.number).flatMap(linkedTo -> {
+            if (linkedTo != null) {
+                return Uni.createFrom().voidItem();
+            }
+            return problems.findOpenCovering(incident.serviceId, incident.category).flatMap(covering -> covering != null
+                    ? problemService.linkAll(covering, List.of(incident.number), Actor.DETECTION).replaceWithVoid()
+                    : openCandidateIfRecurring(incident));
+        });
+    }
+
+    private Uni<Void> openCandidateIfRecurring(ObservedIncident incident) {
+        Report latest = new Report(incident.number, incident.reportedAt);
+        return observed.uncoveredOpenReports(incident.serviceId, incident.category,
+                policy.searchFrom(incident.reportedAt), policy.searchUntil(incident.reportedAt))
+                .flatMap(reports -> {
+                    List<Report> recurring = policy.recurring(latest, reports);
+                    if (recurring.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Problem candidate = problemService.newProblem(
+                            "Recurring incidents: " + incident.category + " (" + recurring.size() + " within "
+                                    + "the detection window)",
+                            "Opened by recurring-incident detection: " + recurring.size() + " incidents of category "
+                                    + incident.category + " on service " + incident.serviceId + " since "
+                                    + recurring.get(0).reportedAt() + ".",
+                            incident.serviceId, incident.category, CANDIDATE_IMPACT, CANDIDATE_URGENCY,
+                            ProblemSource.DETECTED, Actor.DETECTION);
+                    return problemService.persistNew(candidate, Actor.DETECTION, EventTypes.PROBLEM_CANDIDATE_DETECTED)
+                            .flatMap(saved -> problemService.linkAll(saved,
+                                    recurring.stream().map(Report::incidentNumber).toList(), Actor.DETECTION))
+                            .invoke(ignored -> candidatesDetected.increment())
+                            .replaceWithVoid();
+                });
+    }
+}

@@ -1,0 +1,47 @@
+package org.itsm.problem;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.itsm.support.security.Roles;
+import org.itsm.testing.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Requests as the demo roles, with tokens verified by the service like Keycloak's, and test data helpers. */
+public final class ProblemTestSupport {
+
+    private ProblemTestSupport() {
+    }
+
+    public static RequestSpecification asManager() {
+        return as("pat", Roles.PROBLEM_MANAGER);
+    }
+
+    public static RequestSpecification asAgent() {
+        return as("agent", Roles.AGENT);
+    }
+
+    public static RequestSpecification as(String user, String... roles) {
+        return given().header("Authorization", TestTokens.bearer(user, roles)).contentType(ContentType.JSON);
+    }
+
+    public static String newProblemJson(String title) {
+        return """
+                {"title": "%s", "impact": 2, "urgency": 2, "category": "email"}
+                """.formatted(title);
+    }
+
+    /** Creates a problem as the problem manager; returns its id. */
+    public static String createProblem(String title) {
+        return asManager().body(newProblemJson(title)).post("/api/v1/problems").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A number unlikely to clash between tests sharing one database. */
+    public static String uniqueNumber(String prefix) {
+        return prefix + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+    }
+}
