@@ -122,6 +122,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable failure) {
+        if (DatabaseOutage.isCause(failure)) {
+            LOG.warnf("Database unavailable: %s", failure.getMessage());
+            return Response.fromResponse(respond(new ApiProblem(503, "database-unavailable", "Service unavailable",
+                    "The service cannot reach its database; retry shortly", null, null).problem()))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unhandled failure", failure);
         return respond(new ProblemDetail(URI.create("about:blank"), "Internal error", 500,
                 "The service could not handle the request", null, null, null));
