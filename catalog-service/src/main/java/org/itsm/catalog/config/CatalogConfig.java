@@ -13,4 +13,8 @@ public interface CatalogConfig {
     /** Name of the token claim carrying the user's manager (mapped from the Keycloak user attribute). */
     @WithDefault("manager")
     String managerClaim();
+
+    /** How often the request gauges are refreshed from the database (the scheduler reads it by name). */
+    @WithDefault("15s")
+    String measuresRefreshInterval();
 }

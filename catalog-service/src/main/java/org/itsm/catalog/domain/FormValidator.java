@@ -34,6 +34,15 @@ public final class FormValidator {
     }
 
     /**
+     * Loads the validator and the draft 2020-12 meta-schema (a few seconds on a cold JVM), so the first form
+     * checked on a request thread does not pay for it.
+     */
+    public static void warmUp() {
+        checkDefinition("form", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("type", "object"));
+    }
+
+    /**
      * Problems of a form definition (reported against {@code field}): it must be a valid JSON Schema describing an
      * object, and may only reference its own parts (a remote {@code $ref} would make the service fetch URLs).
      */

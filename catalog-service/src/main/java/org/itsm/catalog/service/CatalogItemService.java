@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.itsm.catalog.config.CatalogConfig;
 import org.itsm.catalog.domain.CatalogItem;
@@ -31,6 +32,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /** Requestable items: their forms, approval rules and fulfilment groups; publish and unpublish. */
@@ -53,6 +55,10 @@ public class CatalogItemService {
         this.history = history;
         this.events = events;
         this.config = config;
+    }
+
+    void warmUpForms(@Observes StartupEvent event) {
+        FormValidator.warmUp();
     }
 
     @WithTransaction
