@@ -2,6 +2,7 @@ package org.itsm.problem.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,7 +55,11 @@ public class RecurringIncidentDetector {
         this.candidatesDetected = meters.counter("itsm.problems.candidates.detected");
     }
 
-    /** Applies one incident event; must run inside a transaction. */
+    /**
+     * Applies one incident event; must run inside a transaction. Detection looks at an incident when it is first
+     * seen, moves to another service or category, or opens again; ordinary updates leave its links alone (so an
+     * incident a problem manager unlinked stays unlinked).
+     */
     public Uni<Void> observe(IncidentEvent event) {
         ObservedIncident incident = new ObservedIncident();
         incident.number = event.number();
@@ -64,14 +69,21 @@ public class RecurringIncidentDetector {
         incident.state = event.state();
         incident.reportedAt = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         incident.updatedAt = incident.reportedAt;
-        return observed.save(incident).flatMap(ignored -> {
-            if (incident.serviceId == null || incident.category == null || !incident.isOpen()) {
-                return Uni.createFrom().voidItem();
+        return observed.find(incident.number).flatMap(known -> {
+            boolean patternChanged = known == null || !Objects.equals(known.serviceId, incident.serviceId)
+                    || !Objects.equals(known.category, incident.category) || !known.isOpen() && incident.isOpen();
+            if (known != null) {
+                // the first report's time is what counts for the window
+                incident.reportedAt = known.reportedAt;
             }
-            return observed.lockPattern(incident.serviceId, incident.category)
-                    // the stored report time: a later update keeps the first report's time
-                    .flatMap(locked -> observed.find(incident.number))
-                    .flatMap(stored -> detect(stored));
+            return observed.save(incident).flatMap(ignored -> {
+                if (!patternChanged || incident.serviceId == null || incident.category == null
+                        || !incident.isOpen()) {
+                    return Uni.createFrom().voidItem();
+                }
+                return observed.lockPattern(incident.serviceId, incident.category)
+                        .flatMap(locked -> detect(incident));
+            });
         });
     }
 

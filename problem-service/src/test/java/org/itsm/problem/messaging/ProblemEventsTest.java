@@ -2,6 +2,8 @@ package org.itsm.problem.messaging;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.itsm.problem.ProblemTestSupport.asAgent;
 import static org.itsm.problem.ProblemTestSupport.asManager;
 import static org.itsm.problem.ProblemTestSupport.createProblem;
@@ -134,6 +136,24 @@ class ProblemEventsTest {
         Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> asAgent()
                 .get(PROBLEMS + "/{id}", candidate).then().body("incidentCount", equalTo(4)));
         asAgent().queryParam("serviceId", service.toString()).get(PROBLEMS).then().body("total", equalTo(1));
+
+        // an incident the problem manager unlinked is not linked again by its next update
+        asManager().delete(PROBLEMS + "/{id}/incidents/{number}", candidate, fourth).then().statusCode(200)
+                .body("incidentCount", equalTo(3));
+        String fifth = uniqueNumber("INC");
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            // one record key for both, so the update is processed before the fifth incident
+            sender.send(Topics.INCIDENT, fourth, UUID.randomUUID().toString(), EventTypes.INCIDENT_UPDATED,
+                    EventSource.INCIDENT_SERVICE, fourth,
+                    incidentJson(fourth, service, "network", "IN_PROGRESS", now.plusSeconds(30)));
+            sender.send(Topics.INCIDENT, fourth, UUID.randomUUID().toString(), EventTypes.INCIDENT_CREATED,
+                    EventSource.INCIDENT_SERVICE, fifth,
+                    incidentJson(fifth, service, "network", "NEW", now.plusSeconds(31)));
+        }
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> asAgent()
+                .get(PROBLEMS + "/{id}/incidents", candidate).then().body("incidentNumber", hasItem(fifth)));
+        asAgent().get(PROBLEMS + "/{id}/incidents", candidate).then()
+                .body("incidentNumber", not(hasItem(fourth))).body("size()", equalTo(4));
     }
 
     @Test
