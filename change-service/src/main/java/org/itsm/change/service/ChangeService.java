@@ -388,8 +388,7 @@ public class ChangeService {
     public Uni<ChangeRequest> cancel(UUID id, String ifMatch, String reason, Actor actor) {
         return get(id, actor).flatMap(change -> {
             requireOwnerOrManager(change, actor, "cancel");
-            if (!actor.managesChanges() && change.state != ChangeState.NEW && change.state != ChangeState.ASSESS
-                    && change.state != ChangeState.AUTHORIZE) {
+            if (!actor.managesChanges() && change.state == ChangeState.SCHEDULED) {
                 throw ApiProblem.forbidden("once scheduled, only change managers cancel a change");
             }
             return applyMove(change, ifMatch, ChangeMove.CANCEL, actor, target -> {

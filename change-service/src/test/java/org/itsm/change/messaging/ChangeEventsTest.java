@@ -2,6 +2,7 @@ package org.itsm.change.messaging;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.itsm.change.ChangeTestSupport.LOW_RISK;
 import static org.itsm.change.ChangeTestSupport.as;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.itsm.events.EventSource;
 import org.itsm.events.EventTypes;
@@ -157,6 +159,31 @@ class ChangeEventsTest {
         }
         asManager().body(normalChange("Still live", service, freshDay(), 30)).post("/api/v1/changes").then()
                 .statusCode(201);
+    }
+
+    @Test
+    void aProblemNamingItsFixChangeGivesTheChangeItsNumberOnce() {
+        UUID service = liveService("Printing");
+        String id = create(asRequester("fixer"), normalChange("Fix the spooler", service, freshDay(), 30));
+        String number = asManager().get("/api/v1/changes/{id}", id).then().extract().path("number");
+        String eventId = UUID.randomUUID().toString();
+        String payload = """
+                {"id": "%s", "number": "PRB0004242", "state": "FIX_IN_PROGRESS", "fixChangeNumber": "%s",
+                 "linkedIncidentNumbers": [], "occurredAt": "2026-11-26T10:00:00Z"}""".formatted(UUID.randomUUID(), number);
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            for (int delivery = 0; delivery < 2; delivery++) {
+                sender.send(Topics.PROBLEM, "p42", eventId, EventTypes.PROBLEM_UPDATED, EventSource.PROBLEM_SERVICE,
+                        "PRB0004242", payload);
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asRequester("fixer")
+                .get("/api/v1/changes/{id}", id).then().body("problemNumber", equalTo("PRB0004242")));
+        // give the redelivery time to be processed, then check it had no second effect
+        Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<String> fields = asRequester("fixer").get("/api/v1/changes/{id}/history", id).then().statusCode(200)
+                    .extract().path("field");
+            assertEquals(1, fields.stream().filter("problemNumber"::equals).count(), fields.toString());
+        });
     }
 
     @Test

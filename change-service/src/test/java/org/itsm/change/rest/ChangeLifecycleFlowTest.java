@@ -237,7 +237,7 @@ class ChangeLifecycleFlowTest {
     }
 
     @Test
-    void cancelNeedsAReasonAndTheRequesterCannotCancelOnceScheduled() {
+    void cancelNeedsAReasonAndIsFinal() {
         String id = create(asRequester("ida"), normalChange("Withdrawn", mail, freshDay(), 30));
         asRequester("ida").body("{}").post("/api/v1/changes/{id}/cancel", id).then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
