@@ -112,6 +112,11 @@ public final class PostgresLauncher implements InfrastructureComponent {
         }
     }
 
+    /** Runs SQL as the superuser in {@code database} (tests use it to take one service's database away). */
+    public String execute(String database, String sql) {
+        return process.runTool(psql(database, sql), Map.of(), TOOL_TIMEOUT);
+    }
+
     public String jdbcUrl(String db) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + db;
     }
