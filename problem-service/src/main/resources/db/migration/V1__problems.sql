@@ -2,7 +2,7 @@ create table problem (
     id                        uuid primary key,
     number                    text        not null unique,
     version                   bigint      not null,
-    title                     varchar(160) not null,
+    statement                 varchar(160) not null,
     description               text,
     service_id                uuid,
     category                  text,

@@ -28,15 +28,15 @@ public final class ProblemTestSupport {
         return given().header("Authorization", TestTokens.bearer(user, roles)).contentType(ContentType.JSON);
     }
 
-    public static String newProblemJson(String title) {
+    public static String newProblemJson(String statement) {
         return """
-                {"title": "%s", "impact": 2, "urgency": 2, "category": "email"}
-                """.formatted(title);
+                {"statement": "%s", "impact": 2, "urgency": 2, "category": "email"}
+                """.formatted(statement);
     }
 
     /** Creates a problem as the problem manager; returns its id. */
-    public static String createProblem(String title) {
-        return asManager().body(newProblemJson(title)).post("/api/v1/problems").then().statusCode(201)
+    public static String createProblem(String statement) {
+        return asManager().body(newProblemJson(statement)).post("/api/v1/problems").then().statusCode(201)
                 .extract().path("id");
     }
 

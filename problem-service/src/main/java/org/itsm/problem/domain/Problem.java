@@ -21,7 +21,7 @@ public class Problem {
     public String number;
     @Version
     public long version;
-    public String title;
+    public String statement;
     public String description;
     @Column(name = "service_id")
     public UUID serviceId;

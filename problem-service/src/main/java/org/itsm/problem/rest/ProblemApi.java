@@ -30,7 +30,7 @@ public final class ProblemApi {
 
     @Schema(description = "A new problem. Priority follows from impact × urgency.")
     public record CreateProblem(
-            @NotBlank @Size(max = 160) @Schema(example = "Mail queue stalls under load") String title,
+            @NotBlank @Size(max = 160) @Schema(example = "Mail queue stalls under load") String statement,
             @Size(max = 4000) String description,
             UUID serviceId,
             @Size(max = 80) @Schema(example = "email") String category,
@@ -44,7 +44,7 @@ public final class ProblemApi {
 
     @Schema(description = "Fields to change; absent fields stay as they are. Recording the root cause is evented.")
     public record UpdateProblem(
-            @Size(min = 1, max = 160) String title,
+            @Size(min = 1, max = 160) String statement,
             @Size(max = 4000) String description,
             UUID serviceId,
             @Size(max = 80) String category,
@@ -88,7 +88,7 @@ public final class ProblemApi {
             UUID id,
             String number,
             long version,
-            String title,
+            String statement,
             String description,
             UUID serviceId,
             String category,

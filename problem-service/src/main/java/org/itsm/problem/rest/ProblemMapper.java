@@ -14,7 +14,7 @@ import org.itsm.problem.rest.ProblemApi.ProblemView;
 public class ProblemMapper {
 
     public ProblemView toView(Problem problem) {
-        return new ProblemView(problem.id, problem.number, problem.version, problem.title, problem.description,
+        return new ProblemView(problem.id, problem.number, problem.version, problem.statement, problem.description,
                 problem.serviceId, problem.category, problem.impact, problem.urgency, problem.priority,
                 problem.assignmentGroup, problem.assignee, problem.state, problem.source, problem.rootCause,
                 problem.rootCauseIdentifiedAt, problem.workaround, problem.fixDescription, problem.fixChangeNumber,

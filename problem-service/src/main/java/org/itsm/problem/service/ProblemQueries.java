@@ -98,7 +98,7 @@ public class ProblemQueries {
             conditions.add(filter.knownError() ? "knownErrorPublishedAt is not null" : "knownErrorPublishedAt is null");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            conditions.add("(lower(title) like :text or lower(number) like :text or lower(coalesce(description, ''))"
+            conditions.add("(lower(statement) like :text or lower(number) like :text or lower(coalesce(description, ''))"
                     + " like :text or lower(coalesce(rootCause, '')) like :text)");
             parameters.and("text", likePattern(filter.text()));
         }
@@ -133,7 +133,7 @@ public class ProblemQueries {
         }
         if (text != null && !text.isBlank()) {
             conditions.add("(lower(k.symptom) like :text or lower(coalesce(k.rootCause, '')) like :text"
-                    + " or lower(k.workaround) like :text or lower(p.number) like :text or lower(p.title) like :text)");
+                    + " or lower(k.workaround) like :text or lower(p.number) like :text or lower(p.statement) like :text)");
             parameters.and("text", likePattern(text));
         }
         String where = String.join(" and ", conditions);

@@ -83,7 +83,7 @@ public class ProblemService {
     }
 
     private Uni<UUID> insert(CreateProblem request, Actor actor) {
-        Problem problem = newProblem(request.title().strip(), request.description(), request.serviceId(),
+        Problem problem = newProblem(request.statement().strip(), request.description(), request.serviceId(),
                 request.category(), request.impact(), request.urgency(), ProblemSource.MANUAL, actor);
         problem.assignmentGroup = request.assignmentGroup();
         problem.assignee = request.assignee();
@@ -96,12 +96,12 @@ public class ProblemService {
     }
 
     /** A new problem in state New, not yet numbered or stored. */
-    Problem newProblem(String title, String description, UUID serviceId, String category, int impact, int urgency,
-            ProblemSource source, Actor actor) {
+    Problem newProblem(String statement, String description, UUID serviceId, String category, int impact,
+            int urgency, ProblemSource source, Actor actor) {
         Instant now = Instant.now();
         Problem problem = new Problem();
         problem.id = UUID.randomUUID();
-        problem.title = title;
+        problem.statement = statement;
         problem.description = description;
         problem.serviceId = serviceId;
         problem.category = category;
@@ -170,9 +170,9 @@ public class ProblemService {
             List<FieldChange> changes = new ArrayList<>();
             Priority priorityBefore = problem.priority;
             boolean rootCauseNew = problem.rootCause == null && request.rootCause() != null;
-            if (request.title() != null) {
-                changes.add(FieldChange.of("title", problem.title, request.title().strip()));
-                problem.title = request.title().strip();
+            if (request.statement() != null) {
+                changes.add(FieldChange.of("statement", problem.statement, request.statement().strip()));
+                problem.statement = request.statement().strip();
             }
             if (request.description() != null) {
                 changes.add(FieldChange.of("description", problem.description, request.description()));

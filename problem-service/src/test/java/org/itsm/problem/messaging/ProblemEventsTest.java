@@ -254,7 +254,7 @@ class ProblemEventsTest {
                             {"id": "%s", "number": "SVC0001001", "name": "Email", "type": "BUSINESS", "lifecycle": "LIVE",
                              "supportGroup": "messaging", "occurredAt": "2026-11-26T10:00:00Z"}""".formatted(service));
         }
-        String body = "{\"title\": \"Mail bounces\", \"impact\": 2, \"urgency\": 2, \"serviceId\": \"%s\"}"
+        String body = "{\"statement\": \"Mail bounces\", \"impact\": 2, \"urgency\": 2, \"serviceId\": \"%s\"}"
                 .formatted(service);
         Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> asManager().body(body)
                 .post(PROBLEMS).then().statusCode(201)
@@ -296,8 +296,8 @@ class ProblemEventsTest {
         return candidate;
     }
 
-    private static String problemInFix(String title) {
-        String id = createProblem(title);
+    private static String problemInFix(String statement) {
+        String id = createProblem(statement);
         asManager().post(PROBLEMS + "/{id}/assess", id).then().statusCode(200);
         asManager().post(PROBLEMS + "/{id}/analyse", id).then().statusCode(200);
         asManager().body("{\"rootCause\": \"Race in the scheduler\"}").patch(PROBLEMS + "/{id}", id).then()

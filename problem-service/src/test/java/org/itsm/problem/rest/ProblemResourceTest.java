@@ -39,7 +39,7 @@ class ProblemResourceTest {
     @Test
     void createComputesPriorityAndStartsNew() {
         asManager().body("""
-                {"title": "Mail queue stalls", "description": "Every morning", "impact": 1, "urgency": 2,
+                {"statement": "Mail queue stalls", "description": "Every morning", "impact": 1, "urgency": 2,
                  "category": "email", "assignmentGroup": "messaging"}""")
                 .post(PROBLEMS).then().statusCode(201)
                 .header("Location", containsString(PROBLEMS + "/"))
@@ -57,7 +57,7 @@ class ProblemResourceTest {
     void anAgentProposesAProblemWithTheIncidentsSeen() {
         String incident = uniqueNumber("INC");
         String id = asAgent().body("""
-                {"title": "VPN drops hourly", "impact": 2, "urgency": 3, "incidentNumbers": ["%s"]}"""
+                {"statement": "VPN drops hourly", "impact": 2, "urgency": 3, "incidentNumbers": ["%s"]}"""
                 .formatted(incident))
                 .post(PROBLEMS).then().statusCode(201)
                 .body("createdBy", equalTo("agent"))
@@ -154,7 +154,7 @@ class ProblemResourceTest {
                 .body("errors.field", hasItem("reason"));
         asManager().body("{\"reason\": \"user error\"}").post(PROBLEMS + "/{id}/cancel", id).then().statusCode(200)
                 .body("state", equalTo("CANCELLED")).body("resolutionCode", equalTo("CANCELLED"));
-        asManager().body("{\"title\": \"late\"}").patch(PROBLEMS + "/{id}", id).then().statusCode(409);
+        asManager().body("{\"statement\": \"late\"}").patch(PROBLEMS + "/{id}", id).then().statusCode(409);
     }
 
     @Test
@@ -242,14 +242,14 @@ class ProblemResourceTest {
     @Test
     void listsFilterSortAndPage() {
         String marker = "Filtered " + UUID.randomUUID();
-        String id = asManager().body("{\"title\": \"" + marker + "\", \"impact\": 1, \"urgency\": 1, "
+        String id = asManager().body("{\"statement\": \"" + marker + "\", \"impact\": 1, \"urgency\": 1, "
                 + "\"assignee\": \"zoe\"}").post(PROBLEMS).then().statusCode(201).extract().path("id");
         createProblem(marker + " second");
         asAgent().queryParam("q", marker).queryParam("priority", "P1").get(PROBLEMS).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(id));
         asAgent().queryParam("q", marker).queryParam("sort", "-createdAt").queryParam("size", "1").get(PROBLEMS)
                 .then().statusCode(200).body("total", equalTo(2)).body("items.size()", equalTo(1))
-                .body("items[0].title", equalTo(marker + " second"));
+                .body("items[0].statement", equalTo(marker + " second"));
         asAgent().queryParam("q", marker).queryParam("assignee", "zoe").queryParam("state", "new")
                 .queryParam("source", "MANUAL").queryParam("knownError", "false").get(PROBLEMS).then()
                 .body("total", equalTo(1));
@@ -258,19 +258,19 @@ class ProblemResourceTest {
 
     @Test
     void badInputIsA400ProblemNeverA500() {
-        asManager().body("{\"title\": ").post(PROBLEMS).then().statusCode(400)
+        asManager().body("{\"statement\": ").post(PROBLEMS).then().statusCode(400)
                 .contentType("application/problem+json");
-        asManager().body("{\"title\": \"x\", \"impact\": 2}").post(PROBLEMS).then().statusCode(400)
+        asManager().body("{\"statement\": \"x\", \"impact\": 2}").post(PROBLEMS).then().statusCode(400)
                 .body("errors.field", hasItem("urgency"));
-        asManager().body("{\"title\": \"x\", \"impact\": 7, \"urgency\": 2}").post(PROBLEMS).then().statusCode(400)
+        asManager().body("{\"statement\": \"x\", \"impact\": 7, \"urgency\": 2}").post(PROBLEMS).then().statusCode(400)
                 .body("errors.field", hasItem("impact"));
-        asManager().body("{\"title\": \"" + "x".repeat(161) + "\", \"impact\": 2, \"urgency\": 2}").post(PROBLEMS)
-                .then().statusCode(400).body("errors.field", hasItem("title"));
-        asManager().body("{\"title\": \"x\", \"impact\": \"high\", \"urgency\": 2}").post(PROBLEMS).then()
+        asManager().body("{\"statement\": \"" + "x".repeat(161) + "\", \"impact\": 2, \"urgency\": 2}").post(PROBLEMS)
+                .then().statusCode(400).body("errors.field", hasItem("statement"));
+        asManager().body("{\"statement\": \"x\", \"impact\": \"high\", \"urgency\": 2}").post(PROBLEMS).then()
                 .statusCode(400).body("errors.field", hasItem("impact"));
-        asManager().body("{\"title\": \"x\", \"impact\": 2, \"urgency\": 2, \"serviceId\": \"nope\"}").post(PROBLEMS)
+        asManager().body("{\"statement\": \"x\", \"impact\": 2, \"urgency\": 2, \"serviceId\": \"nope\"}").post(PROBLEMS)
                 .then().statusCode(400);
-        asManager().body("{\"title\": \"x\", \"impact\": 2, \"urgency\": 2, \"serviceId\": \"" + UUID.randomUUID()
+        asManager().body("{\"statement\": \"x\", \"impact\": 2, \"urgency\": 2, \"serviceId\": \"" + UUID.randomUUID()
                 + "\"}").post(PROBLEMS).then().statusCode(400).body("errors.field", hasItem("serviceId"));
         String id = createProblem("Bad input");
         asManager().body("{\"resolutionCode\": \"FIXED_SOMEHOW\"}").post(PROBLEMS + "/{id}/resolve", id).then()

@@ -38,7 +38,7 @@ class ProblemSecurityTest {
     private static List<Endpoint> endpoints(String id) {
         String problem = "/api/v1/problems/" + id;
         return List.of(
-                new Endpoint("POST", "/api/v1/problems", "{\"title\": \"t\", \"impact\": 2, \"urgency\": 2}", READERS),
+                new Endpoint("POST", "/api/v1/problems", "{\"statement\": \"t\", \"impact\": 2, \"urgency\": 2}", READERS),
                 new Endpoint("GET", "/api/v1/problems", null, READERS),
                 new Endpoint("GET", "/api/v1/problems/summary", null, READERS),
                 new Endpoint("GET", problem, null, READERS),
