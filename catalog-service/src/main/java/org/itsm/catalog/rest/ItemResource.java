@@ -54,10 +54,14 @@ public class ItemResource {
 
     @POST
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Create an item (unpublished) with its form, approval rule and fulfilment group")
-    public Uni<Response> create(@Valid @NotNull CreateItem request) {
-        return items.create(request, support.actor()).map(item -> withETag(
-                Response.created(URI.create("/api/v1/catalog/items/" + item.id)), item));
+    @Operation(summary = "Create an item (unpublished) with its form, approval rule and fulfilment group;"
+            + " Idempotency-Key replays the first result")
+    public Uni<Response> create(@Valid @NotNull CreateItem request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return items.create(request, support.actor(), idempotencyKey, support.json(request))
+                .map(created -> withETag(created.isNew()
+                        ? Response.created(URI.create("/api/v1/catalog/items/" + created.record().id))
+                        : Response.ok(), created.record()));
     }
 
     @GET

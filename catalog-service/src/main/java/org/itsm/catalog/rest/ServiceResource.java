@@ -151,11 +151,16 @@ public class ServiceResource {
     @POST
     @Path("/{id}/offerings")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Add an offering with SLA targets, business hours and windows")
-    public Uni<Response> createOffering(@PathParam("id") UUID id, @Valid @NotNull CreateOffering request) {
-        return portfolio.createOffering(id, request, support.actor())
-                .map(offering -> withETag(Response.created(
-                        URI.create("/api/v1/catalog/services/" + id + "/offerings/" + offering.id)), offering));
+    @Operation(summary = "Add an offering with SLA targets, business hours and windows;"
+            + " Idempotency-Key replays the first result")
+    public Uni<Response> createOffering(@PathParam("id") UUID id, @Valid @NotNull CreateOffering request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        // the service is part of what the key stands for: the same body for another service is another request
+        return portfolio.createOffering(id, request, support.actor(), idempotencyKey, id + support.json(request))
+                .map(created -> withETag(created.isNew()
+                        ? Response.created(URI.create("/api/v1/catalog/services/" + id + "/offerings/"
+                                + created.record().id))
+                        : Response.ok(), created.record()));
     }
 
     @GET

@@ -19,6 +19,7 @@ import org.itsm.catalog.rest.RequestApi.CreateItem;
 import org.itsm.catalog.rest.RequestApi.UpdateItem;
 import org.itsm.events.EventTypes;
 import org.itsm.support.persistence.FieldChange;
+import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.ETags;
@@ -47,9 +48,11 @@ public class CatalogItemService {
     private final RecordHistory history;
     private final CatalogEventPublisher events;
     private final CatalogConfig config;
+    private final IdempotencyKeys idempotencyKeys;
 
     public CatalogItemService(CatalogItemRepository items, OfferingRepository offerings, RecordHistory history,
-            CatalogEventPublisher events, CatalogConfig config) {
+            CatalogEventPublisher events, CatalogConfig config, IdempotencyKeys idempotencyKeys) {
+        this.idempotencyKeys = idempotencyKeys;
         this.items = items;
         this.offerings = offerings;
         this.history = history;
@@ -62,7 +65,14 @@ public class CatalogItemService {
     }
 
     @WithTransaction
-    public Uni<CatalogItem> create(CreateItem request, Actor actor) {
+    public Uni<PortfolioService.Created<CatalogItem>> create(CreateItem request, Actor actor, String idempotencyKey,
+            String rawBody) {
+        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
+                .flatMap(outcome -> items.findById(outcome.id())
+                        .map(item -> new PortfolioService.Created<>(item, !outcome.replayed())));
+    }
+
+    private Uni<UUID> insert(CreateItem request, Actor actor) {
         CatalogItem item = new CatalogItem();
         item.id = UUID.randomUUID();
         item.name = request.name().strip();
@@ -81,7 +91,7 @@ public class CatalogItemService {
                 .flatMap(saved -> history.record(saved.id, actor.name(), List.of(
                         FieldChange.of("approvalRule", null, saved.approvalRule),
                         FieldChange.of("fulfilmentGroup", null, saved.fulfilmentGroup))))
-                .map(ignored -> item);
+                .map(ignored -> item.id);
     }
 
     /** Requesters only see published items; a hidden one looks missing to them. */

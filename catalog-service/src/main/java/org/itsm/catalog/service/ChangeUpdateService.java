@@ -64,10 +64,11 @@ public class ChangeUpdateService {
     private record Affected(List<CatalogService> services, List<ServiceOffering> offerings) {
     }
 
+    /** Marks the change on each affected service and offering; a re-approval with a new window moves the mark. */
     public Uni<Void> planned(ChangeEvent change) {
         return affected(change).flatMap(affected -> plannedChanges.ofChange(change.id()).flatMap(existing -> {
-            Set<String> marked = existing.stream().map(mark -> mark.serviceId + "/" + mark.offeringId)
-                    .collect(Collectors.toSet());
+            Map<String, PlannedChange> marked = existing.stream()
+                    .collect(Collectors.toMap(mark -> mark.serviceId + "/" + mark.offeringId, mark -> mark));
             List<PlannedChange> marks = new ArrayList<>();
             Set<UUID> named = PortfolioService.setOf(change.affectedServiceIds());
             for (CatalogService service : affected.services()) {
@@ -78,11 +79,18 @@ public class ChangeUpdateService {
             for (ServiceOffering offering : affected.offerings()) {
                 marks.add(mark(change, offering.serviceId, offering.id));
             }
-            List<PlannedChange> fresh = marks.stream()
-                    .filter(mark -> !marked.contains(mark.serviceId + "/" + mark.offeringId)).toList();
-            return PortfolioService.chain(fresh, mark -> plannedChanges.persist(mark)
-                    .flatMap(saved -> history.record(mark.offeringId != null ? mark.offeringId : mark.serviceId,
-                            change.number(), List.of(FieldChange.of("plannedChange", null, describe(change))))));
+            return PortfolioService.chain(marks, mark -> {
+                PlannedChange current = marked.get(mark.serviceId + "/" + mark.offeringId);
+                if (current != null) {
+                    current.plannedStart = mark.plannedStart;
+                    current.plannedEnd = mark.plannedEnd;
+                    current.summary = mark.summary;
+                    return Uni.createFrom().voidItem();
+                }
+                return plannedChanges.persist(mark).flatMap(saved -> history.record(
+                        mark.offeringId != null ? mark.offeringId : mark.serviceId, change.number(),
+                        List.of(FieldChange.of("plannedChange", null, describe(change)))));
+            });
         }));
     }
 

@@ -73,8 +73,13 @@ public class PortfolioService {
     public Uni<Created<CatalogService>> create(CreateService request, Actor actor, String idempotencyKey,
             String rawBody) {
         return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
-                .flatMap(outcome -> services.findById(outcome.id())
-                        .map(service -> new Created<>(service, !outcome.replayed())));
+                .flatMap(outcome -> services.findById(outcome.id()).flatMap(service -> outcome.replayed()
+                        ? Uni.createFrom().item(new Created<>(service, false))
+                        // numbered last: concurrent creates queue on the number only until this commit
+                        : numbers.numberLast(NUMBER_PREFIX, "catalog_service", service.id).map(number -> {
+                            service.number = number;
+                            return new Created<>(service, true);
+                        })));
     }
 
     private Uni<UUID> insert(CreateService request, Actor actor) {
@@ -93,9 +98,8 @@ public class PortfolioService {
         service.createdAt = now;
         service.updatedAt = now;
         return checkDependencies(service)
-                .flatMap(ignored -> numbers.next(NUMBER_PREFIX))
-                .flatMap(number -> {
-                    service.number = number;
+                .flatMap(ignored -> {
+                    service.number = NumberSequence.placeholder(service.id);
                     return services.persist(service);
                 })
                 .flatMap(saved -> history.record(saved.id, actor.name(), List.of(
@@ -214,7 +218,15 @@ public class PortfolioService {
     // Offerings
 
     @WithTransaction
-    public Uni<ServiceOffering> createOffering(UUID serviceId, CreateOffering request, Actor actor) {
+    public Uni<Created<ServiceOffering>> createOffering(UUID serviceId, CreateOffering request, Actor actor,
+            String idempotencyKey, String rawBody) {
+        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody,
+                () -> insertOffering(serviceId, request, actor))
+                .flatMap(outcome -> offerings.findById(outcome.id())
+                        .map(offering -> new Created<>(offering, !outcome.replayed())));
+    }
+
+    private Uni<UUID> insertOffering(UUID serviceId, CreateOffering request, Actor actor) {
         return get(serviceId).flatMap(service -> {
             if (service.lifecycle == Lifecycle.RETIRED) {
                 throw ApiProblem.conflict("Service " + service.number + " is retired: it takes no new offerings");
@@ -236,7 +248,7 @@ public class PortfolioService {
                     .flatMap(saved -> history.record(saved.id, actor.name(),
                             List.of(FieldChange.of("status", null, saved.status))))
                     .flatMap(ignored -> events.offering(EventTypes.CATALOG_OFFERING_CREATED, offering, service.number))
-                    .map(ignored -> offering);
+                    .map(ignored -> offering.id);
         });
     }
 

@@ -82,7 +82,9 @@ class ChangeFlowTest {
             ConsumerRecord<String, String> updated = catalogTopic.await(record -> serviceId.equals(record.key())
                     && EventTypes.CATALOG_SERVICE_UPDATED.equals(KafkaTopicReader.header(record, "ce_type"))
                     && record.value().contains(number), 1, Duration.ofSeconds(15)).get(0);
-            assertTrue(updated.value().contains("\"version\":\"2.0\""), updated.value());
+            assertEquals("2.0", io.restassured.path.json.JsonPath.from(updated.value()).getString("version"));
+            assertEquals(number,
+                    io.restassured.path.json.JsonPath.from(updated.value()).getString("appliedChangeNumber"));
             assertEquals(EventSource.CATALOG_SERVICE, KafkaTopicReader.header(updated, "ce_source"));
             assertNotNull(KafkaTopicReader.header(updated, "ce_id"));
             catalogTopic.await(record -> serviceId.equals(record.key())
@@ -101,7 +103,7 @@ class ChangeFlowTest {
     }
 
     @Test
-    void cancelledChangeLosesItsMark() {
+    void reapprovalMovesTheMarkAndCancellationRemovesIt() {
         String serviceId = createLiveService("Intranet " + UUID.randomUUID());
         UUID changeId = UUID.randomUUID();
         try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
@@ -111,6 +113,13 @@ class ChangeFlowTest {
             Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
                     .get("/api/v1/catalog/services/{id}", serviceId).then()
                     .body("plannedChanges.changeNumber", contains("CHG0009001")));
+            // approved again after a re-plan (a new event): still one mark, at the new window
+            sender.send(Topics.CHANGE, changeId.toString(), UUID.randomUUID().toString(), EventTypes.CHANGE_APPROVED,
+                    EventSource.CHANGE_SERVICE, "CHG0009001", change(changeId, "CHG0009001", "SCHEDULED", serviceId,
+                            null, "null").replace("2026-12-01T20:00:00Z", "2026-12-08T20:00:00Z"));
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                    .get("/api/v1/catalog/services/{id}", serviceId).then()
+                    .body("plannedChanges.plannedStart", contains("2026-12-08T20:00:00Z")));
             sender.send(Topics.CHANGE, changeId.toString(), UUID.randomUUID().toString(), EventTypes.CHANGE_CANCELLED,
                     EventSource.CHANGE_SERVICE, "CHG0009001", change(changeId, "CHG0009001", "CANCELLED", serviceId,
                             null, "null"));

@@ -98,7 +98,8 @@ class RequestResourceTest {
                     && EventTypes.CATALOG_REQUEST_SUBMITTED.equals(KafkaTopicReader.header(r, "ce_type")), 1,
                     Duration.ofSeconds(15)).get(0);
             assertEquals(number, KafkaTopicReader.header(record, "ce_subject"));
-            assertTrue(record.value().contains("\"requester\":\"rita\""), record.value());
+            assertEquals("rita", io.restassured.path.json.JsonPath.from(record.value()).getString("requester"));
+            assertEquals(number, io.restassured.path.json.JsonPath.from(record.value()).getString("number"));
             reader.await(r -> id.equals(r.key())
                     && EventTypes.CATALOG_REQUEST_FULFILLED.equals(KafkaTopicReader.header(r, "ce_type")), 1,
                     Duration.ofSeconds(15));

@@ -189,10 +189,18 @@ class ServiceResourceTest {
     }
 
     @Test
-    void offeringOfAnotherServiceIsNotFound() {
+    void offeringsAreIdempotentPerServiceAndBelongToTheirService() {
         String one = createService("One " + UUID.randomUUID());
         String other = createService("Other " + UUID.randomUUID());
-        String offering = createOffering(one, "Standard");
+        String key = UUID.randomUUID().toString();
+        String offering = asCatalogManager().header("Idempotency-Key", key).body("{\"name\": \"Standard\"}")
+                .post("/api/v1/catalog/services/{id}/offerings", one).then().statusCode(201).extract().path("id");
+        asCatalogManager().header("Idempotency-Key", key).body("{\"name\": \"Standard\"}")
+                .post("/api/v1/catalog/services/{id}/offerings", one).then().statusCode(200).body("id", equalTo(offering));
+        asCatalogManager().header("Idempotency-Key", key).body("{\"name\": \"Standard\"}")
+                .post("/api/v1/catalog/services/{id}/offerings", other).then().statusCode(422);
+        asAgent().get("/api/v1/catalog/services/{id}/offerings", one).then().body("size()", equalTo(1));
         asAgent().get("/api/v1/catalog/services/{id}/offerings/{o}", other, offering).then().statusCode(404);
+        createOffering(other, "Standard");
     }
 }
