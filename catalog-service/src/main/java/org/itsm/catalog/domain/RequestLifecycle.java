@@ -45,9 +45,4 @@ public final class RequestLifecycle {
         }
         return target;
     }
-
-    /** Open requests still count in the backlog and may be cancelled. */
-    public static boolean isOpen(RequestState state) {
-        return MOVES.get(state).containsKey(RequestMove.CANCEL);
-    }
 }
