@@ -215,10 +215,10 @@ public class ProblemResource {
     @POST
     @Path("/{id}/incidents")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
-    @Operation(summary = "Link an incident by number; incident-service records the problem on it")
+    @Operation(summary = "Link an incident by number (201, or 200 when already linked); evented to incident-service")
     public Uni<Response> link(@PathParam("id") UUID id, @Valid @NotNull LinkIncident request) {
         return problems.link(id, request.incidentNumber(), actor())
-                .map(problem -> withETag(Response.status(201), problem));
+                .map(linked -> withETag(linked.isNew() ? Response.status(201) : Response.ok(), linked.problem()));
     }
 
     @DELETE

@@ -367,8 +367,12 @@ public class ProblemService {
 
     // --- incident links --------------------------------------------------------------------------------------
 
+    /** Result of a link: the problem and whether the incident was newly linked (201) or already was (200). */
+    public record Linked(Problem problem, boolean isNew) {
+    }
+
     @WithTransaction
-    public Uni<Problem> link(UUID id, String incidentNumber, Actor actor) {
+    public Uni<Linked> link(UUID id, String incidentNumber, Actor actor) {
         return get(id).flatMap(problem -> {
             requireOpen(problem, "link incidents to");
             return links.otherOpenProblemOf(incidentNumber, problem.id).flatMap(other -> {
@@ -376,7 +380,9 @@ public class ProblemService {
                     throw ApiProblem.conflict("Incident " + incidentNumber + " is already linked to open problem "
                             + other + "; unlink it there first");
                 }
-                return linkAll(problem, List.of(incidentNumber), actor);
+                int before = problem.incidentCount;
+                return linkAll(problem, List.of(incidentNumber), actor)
+                        .map(linked -> new Linked(linked, linked.incidentCount > before));
             });
         });
     }
