@@ -29,10 +29,6 @@ public final class ApprovalPolicy {
         this.cabQuorum = cabQuorum;
     }
 
-    public int cabQuorum() {
-        return cabQuorum;
-    }
-
     public static ApprovalRoute route(ChangeType type, RiskLevel risk) {
         return switch (type) {
             case STANDARD -> ApprovalRoute.PRE_APPROVED;

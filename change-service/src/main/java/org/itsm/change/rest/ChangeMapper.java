@@ -1,5 +1,6 @@
 package org.itsm.change.rest;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -73,7 +74,7 @@ public class ChangeMapper {
                         conflict.window() == null ? null : conflict.window().end(), conflict.description())).toList());
     }
 
-    public Schedule schedule(java.time.Instant from, java.time.Instant to, ChangeQueries.Calendar calendar) {
+    public Schedule schedule(Instant from, Instant to, ChangeQueries.Calendar calendar) {
         return new Schedule(from, to, calendar.changes().stream().map(change -> new ScheduledChange(change.id,
                 change.number, change.title, change.type, change.state, change.plannedStart, change.plannedEnd,
                 change.affectedServiceIds, change.riskLevel, change.implementer)).toList(),

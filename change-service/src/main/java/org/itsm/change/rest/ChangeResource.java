@@ -2,6 +2,7 @@ package org.itsm.change.rest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -293,7 +294,7 @@ public class ChangeResource {
             throw ApiProblem.invalidField(name, "required (ISO-8601 instant, e.g. 2026-12-01T00:00:00Z)");
         }
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidField(name, "not an ISO-8601 date-time with offset: " + value);
         }

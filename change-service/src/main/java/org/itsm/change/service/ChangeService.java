@@ -27,6 +27,7 @@ import org.itsm.change.domain.Outcome;
 import org.itsm.change.domain.RiskAssessment;
 import org.itsm.change.domain.RiskLevel;
 import org.itsm.change.domain.ScheduleConflicts.Conflict;
+import org.itsm.change.domain.Window;
 import org.itsm.change.messaging.ChangeEventPublisher;
 import org.itsm.change.repository.CatalogReadModelRepository;
 import org.itsm.change.repository.ChangeApprovalRepository;
@@ -486,7 +487,7 @@ public class ChangeService {
     }
 
     @WithSession
-    public Uni<org.itsm.change.domain.Window> firstAvailableWindow(UUID id, Actor actor) {
+    public Uni<Window> firstAvailableWindow(UUID id, Actor actor) {
         return get(id, actor).flatMap(change -> {
             if (change.window() == null) {
                 throw ApiProblem.conflict("Change " + change.number + " has no planned window to move");
