@@ -55,6 +55,7 @@ public class ProblemEventConsumer {
         return switch (event.type()) {
             case EventTypes.PROBLEM_KNOWN_ERROR_PUBLISHED -> attachWorkaround(event.payload(KnownErrorEvent.class));
             case EventTypes.PROBLEM_INCIDENT_LINKED -> linkProblem(event.payload(ProblemEvent.class));
+            case EventTypes.PROBLEM_INCIDENT_UNLINKED -> unlinkProblem(event.payload(ProblemEvent.class));
             case EventTypes.PROBLEM_RESOLVED -> noteResolution(event.payload(ProblemEvent.class));
             default -> Uni.createFrom().voidItem();
         };
@@ -71,6 +72,20 @@ public class ProblemEventConsumer {
                     .flatMap(ignored -> history.record(incident.id, ACTOR,
                             List.of(FieldChange.of("workaround", before, incident.workaround))))
                     .flatMap(ignored -> events.publish(EventTypes.INCIDENT_UPDATED, incident, List.of("workaround")));
+        }));
+    }
+
+    /** The problem manager took these incidents off the problem: they no longer point at it. */
+    private Uni<Void> unlinkProblem(ProblemEvent problem) {
+        List<String> unlinked = problem.affectedIncidentNumbers() == null ? List.of() : problem.affectedIncidentNumbers();
+        return openLinked(unlinked).flatMap(open -> chain(open, incident -> {
+            if (!problem.number().equals(incident.problemNumber)) {
+                return Uni.createFrom().voidItem();
+            }
+            incident.problemNumber = null;
+            incident.updatedAt = Instant.now();
+            return history.record(incident.id, ACTOR, List.of(FieldChange.of("problemNumber", problem.number(), null)))
+                    .flatMap(ignored -> events.publish(EventTypes.INCIDENT_UPDATED, incident, List.of("problemNumber")));
         }));
     }
 

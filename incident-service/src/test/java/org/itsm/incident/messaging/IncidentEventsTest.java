@@ -84,6 +84,27 @@ class IncidentEventsTest {
     }
 
     @Test
+    void problemLinksAndUnlinksFollowTheProblemEvents() {
+        String id = asAgent().body(newIncidentJson("Printer offline", 3, 3)).post("/api/v1/incidents").then()
+                .statusCode(201).extract().path("id");
+        String number = asAgent().get("/api/v1/incidents/{id}", id).then().extract().path("number");
+        String problem = """
+                {"id": "%s", "number": "PRB0002001", "state": "ASSESSMENT", "linkedIncidentNumbers": [%s],
+                 "affectedIncidentNumbers": ["%s"], "occurredAt": "2026-11-26T10:00:00Z"}""";
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            sender.send(Topics.PROBLEM, "p2", UUID.randomUUID().toString(), EventTypes.PROBLEM_INCIDENT_LINKED,
+                    EventSource.PROBLEM_SERVICE, "PRB0002001",
+                    problem.formatted(UUID.randomUUID(), "\"" + number + "\"", number));
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                    .get("/api/v1/incidents/{id}", id).then().body("problemNumber", equalTo("PRB0002001")));
+            sender.send(Topics.PROBLEM, "p2", UUID.randomUUID().toString(), EventTypes.PROBLEM_INCIDENT_UNLINKED,
+                    EventSource.PROBLEM_SERVICE, "PRB0002001", problem.formatted(UUID.randomUUID(), "", number));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                .get("/api/v1/incidents/{id}", id).then().body("problemNumber", org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
     void catalogEventsFeedTheReadModelUsedForValidationAndSla() {
         UUID serviceId = UUID.randomUUID();
         UUID offeringId = UUID.randomUUID();

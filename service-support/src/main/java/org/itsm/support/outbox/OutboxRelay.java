@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -57,6 +59,8 @@ public class OutboxRelay {
     private final PgSubscriber subscriber;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean rerunRequested = new AtomicBoolean();
+    /** Set once the application (messaging included) has started: the emitter is usable only from then on. */
+    private volatile boolean ready;
     private volatile boolean stopped;
 
     public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config,
@@ -72,7 +76,9 @@ public class OutboxRelay {
                 .reconnectPolicy(attempts -> 1000L);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // after the messaging extension's own start-up observers, which wire the emitter
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        ready = true;
         subscriber.channel("outbox_event").handler(ignored -> wake());
         subscriber.connect().subscribe().with(
                 connected -> wake(),
@@ -86,7 +92,7 @@ public class OutboxRelay {
 
     /** Starts a relay run now, or right after the current one. Never blocks the caller. */
     public void wake() {
-        if (stopped) {
+        if (stopped || !ready) {
             return;
         }
         rerunRequested.set(true);
@@ -95,8 +101,7 @@ public class OutboxRelay {
         }
     }
 
-    // delayed: the first run must not race the messaging wiring at start-up (onStart wakes the relay anyway)
-    @Scheduled(every = "${itsm.outbox.poll-interval:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${itsm.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }
