@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.catalog.domain.AppliedChange;
 import org.itsm.catalog.domain.CatalogService;
 import org.itsm.catalog.domain.CatalogUpdateRules;
 import org.itsm.catalog.domain.CatalogUpdateRules.OfferingFacts;
@@ -21,6 +22,7 @@ import org.itsm.catalog.domain.OfferingStatus;
 import org.itsm.catalog.domain.PlannedChange;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
+import org.itsm.catalog.repository.AppliedChangeRepository;
 import org.itsm.catalog.repository.CatalogServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
@@ -48,10 +50,12 @@ public class ChangeUpdateService {
     private final RecordHistory history;
     private final CatalogEventPublisher events;
     private final PortfolioService portfolio;
+    private final AppliedChangeRepository appliedChanges;
 
     public ChangeUpdateService(CatalogServiceRepository services, OfferingRepository offerings,
             PlannedChangeRepository plannedChanges, RecordHistory history, CatalogEventPublisher events,
-            PortfolioService portfolio) {
+            PortfolioService portfolio, AppliedChangeRepository appliedChanges) {
+        this.appliedChanges = appliedChanges;
         this.services = services;
         this.offerings = offerings;
         this.plannedChanges = plannedChanges;
@@ -94,26 +98,28 @@ public class ChangeUpdateService {
         }));
     }
 
+    /** Applies the change's catalog update to the affected services it was not applied to yet. */
     public Uni<Void> implemented(ChangeEvent change) {
-        return affected(change).flatMap(affected -> {
+        return affected(change).flatMap(affected -> appliedChanges.servicesUpdatedBy(change.id()).flatMap(done -> {
             CatalogUpdate update = change.catalogUpdate();
-            if (update == null) {
+            List<CatalogService> pending = affected.services().stream()
+                    .filter(service -> !done.contains(service.id)).toList();
+            if (update == null || pending.isEmpty()) {
                 return removeMarks(change);
             }
-            return offerings.ofServices(affected.services().stream().map(service -> service.id).toList())
+            return offerings.ofServices(pending.stream().map(service -> service.id).toList())
                     .flatMap(current -> {
                         Map<UUID, OfferingFacts> facts = current.stream().collect(Collectors.toMap(
                                 offering -> offering.id, offering -> new OfferingFacts(offering.id,
                                         offering.serviceId, offering.name, offering.status)));
-                        List<String> misfits = CatalogUpdateRules.misfits(affected.services(), update, facts);
+                        List<String> misfits = CatalogUpdateRules.misfits(pending, update, facts);
                         if (!misfits.isEmpty()) {
-                            throw new ChangeUpdateRejected(change, affected.services(), misfits);
+                            throw new ChangeUpdateRejected(change, pending, misfits);
                         }
-                        return PortfolioService.chain(affected.services(),
-                                service -> apply(change, update, service, current));
+                        return PortfolioService.chain(pending, service -> apply(change, update, service, current));
                     })
                     .flatMap(ignored -> removeMarks(change));
-        });
+        }));
     }
 
     public Uni<Void> dropped(ChangeEvent change) {
@@ -167,7 +173,13 @@ public class ChangeUpdateService {
         }
         changes.add(FieldChange.of("appliedChange", null, change.number()));
         service.updatedAt = Instant.now();
+        AppliedChange applied = new AppliedChange();
+        applied.serviceId = service.id;
+        applied.changeId = change.id();
+        applied.changeNumber = change.number();
+        applied.appliedAt = service.updatedAt;
         return steps
+                .flatMap(ignored -> appliedChanges.persist(applied))
                 .flatMap(ignored -> history.record(service.id, actor, changes))
                 .flatMap(ignored -> events.service(EventTypes.CATALOG_SERVICE_UPDATED, service, change.number()))
                 .flatMap(ignored -> events.changeApplied(service, change, effects));

@@ -75,6 +75,10 @@ class ChangeFlowTest {
                         EventSource.CHANGE_SERVICE, number, change(changeId, number, "REVIEW", serviceId, offeringId,
                                 update));
             }
+            // the same change announced again under a new event id is recognised, not applied twice
+            sender.send(Topics.CHANGE, changeId.toString(), UUID.randomUUID().toString(), EventTypes.CHANGE_IMPLEMENTED,
+                    EventSource.CHANGE_SERVICE, number, change(changeId, number, "REVIEW", serviceId, offeringId,
+                            update));
             Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
                     .get("/api/v1/catalog/services/{id}", serviceId).then().statusCode(200)
                     .body("version", equalTo("2.0"))
@@ -96,6 +100,7 @@ class ChangeFlowTest {
             asAgent().get("/api/v1/catalog/services/{id}/offerings", serviceId).then().statusCode(200)
                     .body("findAll { it.name == 'Email Platinum' }", hasSize(1))
                     .body("find { it.id == '%s' }.slaTargets.priority".formatted(offeringId), contains("P1", "P2"));
+            asAgent().get("/api/v1/catalog/services/{id}", serviceId).then().body("rejectedChangeUpdates", empty());
             asAgent().get("/api/v1/catalog/services/{id}/history", serviceId).then().statusCode(200)
                     .body("findAll { it.field == 'appliedChange' }", hasSize(1))
                     .body("find { it.field == 'version' && it.to == '2.0' }.actor", equalTo(number));
