@@ -25,6 +25,8 @@ import org.itsm.events.catalog.BusinessHours;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** API models of services, offerings, the service map and planned changes (records; entities never cross the API). */
 public final class CatalogApi {
 
@@ -57,9 +59,13 @@ public final class CatalogApi {
 
     public record ServiceView(UUID id, String number, String name, String description, ServiceType type, String owner,
             String supportGroup, Lifecycle lifecycle, Criticality criticality, String version, List<UUID> dependsOn,
-            @Schema(description = "Approved changes planned on the service or its offerings, until implemented or dropped")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Approved changes planned on the service or its offerings, until implemented or"
+                    + " dropped (single-service view only)")
             List<PlannedChangeView> plannedChanges,
-            @Schema(description = "Catalog updates of implemented changes that no longer fitted")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Catalog updates of implemented changes that no longer fitted (single-service view"
+                    + " only)")
             List<RejectedUpdateView> rejectedChangeUpdates,
             List<String> allowedActions, Instant createdAt, Instant updatedAt) {
     }

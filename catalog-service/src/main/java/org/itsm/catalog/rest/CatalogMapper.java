@@ -1,9 +1,8 @@
 package org.itsm.catalog.rest;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.catalog.domain.CatalogService;
 import org.itsm.catalog.domain.ServiceLifecycle;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.rest.CatalogApi.ImpactView;
@@ -30,9 +29,12 @@ public class CatalogMapper {
                 ServiceLifecycle.allowedActions(service.lifecycle), service.createdAt, service.updatedAt);
     }
 
-    /** A list entry: the marks are only loaded for the single-service view. */
-    public ServiceView toListView(org.itsm.catalog.domain.CatalogService service) {
-        return toView(new ServiceDetail(service, List.of(), List.of()));
+    /** A list entry: planned changes and rejected updates are only loaded for the single-service view. */
+    public ServiceView toListView(CatalogService service) {
+        return new ServiceView(service.id, service.number, service.name, service.description, service.type,
+                service.owner, service.supportGroup, service.lifecycle, service.criticality, service.serviceVersion,
+                service.dependsOn, null, null, ServiceLifecycle.allowedActions(service.lifecycle), service.createdAt,
+                service.updatedAt);
     }
 
     public OfferingView toView(ServiceOffering offering) {
