@@ -59,6 +59,8 @@ class ChangeLifecycleFlowTest {
                 .body("state", equalTo("NEW"))
                 .body("requester", equalTo("alice"))
                 .body("catalogUpdate.version", equalTo("2.4"));
+        asRequester("alice").body("{\"implementer\": \"alice\"}").patch("/api/v1/changes/{id}", id).then()
+                .statusCode(403).body("detail", containsString("only change managers assign"));
         asManager().body("{\"implementer\": \"implementer\"}").patch("/api/v1/changes/{id}", id).then().statusCode(200);
         asRequester("alice").post("/api/v1/changes/{id}/submit", id).then().statusCode(200)
                 .body("state", equalTo("ASSESS"));
@@ -231,6 +233,9 @@ class ChangeLifecycleFlowTest {
                 .body("state", equalTo("SCHEDULED"))
                 .body("approval.route", equalTo("PRE_APPROVED"))
                 .body("approval.status", equalTo("APPROVED"));
+        // once scheduled, only change managers cancel
+        asRequester("hal").body("{\"reason\": \"changed my mind\"}").post("/api/v1/changes/{id}/cancel", id).then()
+                .statusCode(403);
         asManager().post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
         asManager().body("{\"outcome\": \"SUCCESSFUL\"}").post("/api/v1/changes/{id}/close", id).then().statusCode(200)
                 .body("state", equalTo("CLOSED"));
