@@ -1,6 +1,7 @@
 package org.itsm.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -21,14 +22,35 @@ class ApiExplorerTest {
     void servesEachServicesOpenApiDocumentWithoutToken(String service) {
         given().when().get("/openapi/" + service + "?format=json")
                 .then().statusCode(200)
-                .body("upstream", is(service))
-                .body("uri", is("/q/openapi?format=json"));
+                .body("info.title", is(service + "-service"))
+                .body("info.x-request-uri", is("/q/openapi?format=json"));
+    }
+
+    @Test
+    void mergesTheReachableServicesDocumentsIntoOne() {
+        given().when().get("/openapi")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("info.title", is("ITSM platform API"))
+                .body("info.description", containsString("unavailable now: flaky-service, offline-service, slow-service"))
+                .body("paths.keySet()", containsInAnyOrder("/api/v1/incident-records", "/api/v1/change-records",
+                        "/api/v1/problem-records", "/api/v1/catalog-records"))
+                // Identical schemas are kept once; differing ones of the same name are told apart by service.
+                .body("components.schemas.keySet()", containsInAnyOrder("Problem", "Record", "Change_Record",
+                        "Incident_Record", "Problem_Record"))
+                .body("components.schemas.Record.title", is("catalog record"))
+                .body("components.schemas.Change_Record.title", is("change record"))
+                .body("paths.'/api/v1/change-records'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        is("#/components/schemas/Change_Record"))
+                .body("paths.'/api/v1/catalog-records'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        is("#/components/schemas/Record"));
     }
 
     @Test
     void listsTheServiceDocumentsInSwaggerUi() {
         given().when().get("/q/swagger-ui/index.html")
                 .then().statusCode(200)
+                .body(containsString("{url: \"/openapi\", name: \"platform\"}"))
                 .body(containsString("/openapi/incident"))
                 .body(containsString("/openapi/change"))
                 .body(containsString("/openapi/problem"))

@@ -3,6 +3,7 @@ package org.itsm.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @WithTestResource(UpstreamsTestResource.class)
@@ -56,6 +58,20 @@ class SecurityTest {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/openapi/incident").then().statusCode(200);
         given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void setsSecurityHeadersOnEveryAnswer() {
+        for (Response response : new Response[] {
+                given().header("Authorization", TestTokens.bearer("alice", "itsm-agent")).when().get("/api/v1/incidents"),
+                given().when().get("/api/v1/incidents"),
+                given().when().get("/q/health/ready") }) {
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Strict-Transport-Security", startsWith("max-age="));
+        }
     }
 
     // Swaps the payload for one claiming other roles; the signature no longer matches.

@@ -40,9 +40,30 @@ public interface GatewayConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /**
+     * How many more times a GET or HEAD without body is sent when the connection to the upstream fails (refused, reset
+     * or closed before an answer). Other methods are never resent: the service may already have acted on them.
+     */
+    @WithDefault("1")
+    int safeMethodRetries();
+
     CircuitBreaker circuitBreaker();
 
     RateLimit rateLimit();
+
+    EventStream stream();
+
+    /** The live event stream {@code GET /api/v1/stream}. */
+    interface EventStream {
+
+        /** Interval of the keep-alive comment, which also keeps proxies from closing an idle stream. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Recent events kept in memory for {@code Last-Event-ID} resumes, across all topics. */
+        @WithDefault("10000")
+        int bufferSize();
+    }
 
     /** One circuit breaker per upstream, counting connection failures and timeouts (not upstream 5xx answers). */
     interface CircuitBreaker {

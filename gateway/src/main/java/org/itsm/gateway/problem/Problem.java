@@ -22,6 +22,10 @@ public record Problem(int status, String slug, String title, String detail) {
         return new Problem(401, "unauthorized", "Unauthorized", detail);
     }
 
+    public static Problem forbidden(String detail) {
+        return new Problem(403, "forbidden", "Forbidden", detail);
+    }
+
     public static Problem notFound(String path) {
         return new Problem(404, "not-found", "Not found", "No API route matches " + path);
     }

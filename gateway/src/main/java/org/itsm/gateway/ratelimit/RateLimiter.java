@@ -14,6 +14,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,9 +32,13 @@ public class RateLimiter {
 
     private final GatewayConfig.RateLimit config;
     private final Cache<CallerBucket, Bucket> buckets;
+    private final Counter limitedReads;
+    private final Counter limitedWrites;
 
-    public RateLimiter(GatewayConfig config) {
+    public RateLimiter(GatewayConfig config, MeterRegistry registry) {
         this.config = config.rateLimit();
+        this.limitedReads = limitedCounter(registry, "reads");
+        this.limitedWrites = limitedCounter(registry, "writes");
         // A bucket left alone until it is full again is the same as a new one, so it may be dropped then.
         Duration refilled = max(timeToFill(this.config.reads()), timeToFill(this.config.writes()));
         this.buckets = Caffeine.newBuilder().expireAfterAccess(refilled).build();
@@ -52,9 +58,15 @@ public class RateLimiter {
             rc.next();
             return;
         }
+        (write ? limitedWrites : limitedReads).increment();
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
         response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         Problem.tooManyRequests(retryAfter).send(rc);
+    }
+
+    private static Counter limitedCounter(MeterRegistry registry, String kind) {
+        return Counter.builder("itsm.gateway.rate.limited").description("Requests refused with 429 by the rate limit")
+                .tag("kind", kind).register(registry);
     }
 
     private static Bucket newBucket(GatewayConfig.Bucket limit) {

@@ -6,16 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.itsm.gateway.config.GatewayConfig;
+import org.itsm.gateway.metrics.RouteMetrics;
+import org.itsm.gateway.openapi.CombinedOpenApi;
 import org.itsm.gateway.problem.Problem;
 import org.itsm.gateway.ratelimit.RateLimiter;
 import org.itsm.gateway.security.AuthenticationGate;
+import org.itsm.gateway.stream.EventStreamRoute;
 
 import io.vertx.ext.web.Router;
 
 /**
  * The gateway's routes on the Vert.x router Quarkus serves. Every {@code /api} request passes authentication, then
- * the rate limit, then goes to the upstream owning its path prefix, or gets a 404. {@code /openapi/{name}} serves
- * each service's OpenAPI document publicly for the API explorer.
+ * the rate limit, then goes to the live event stream or to the upstream owning its path prefix, or gets a 404.
+ * {@code /openapi/{name}} serves each service's OpenAPI document publicly for the API explorer, {@code /openapi} all of
+ * them merged.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -26,23 +30,31 @@ public class GatewayRouter {
     private final Upstreams upstreams;
     private final AuthenticationGate authentication;
     private final RateLimiter rateLimiter;
+    private final EventStreamRoute eventStream;
+    private final CombinedOpenApi combinedOpenApi;
+    private final RouteMetrics metrics;
 
     public GatewayRouter(GatewayConfig config, Upstreams upstreams, AuthenticationGate authentication,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, EventStreamRoute eventStream, CombinedOpenApi combinedOpenApi, RouteMetrics metrics) {
         this.config = config;
         this.upstreams = upstreams;
         this.authentication = authentication;
         this.rateLimiter = rateLimiter;
+        this.eventStream = eventStream;
+        this.combinedOpenApi = combinedOpenApi;
+        this.metrics = metrics;
     }
 
     void register(@Observes Router router) {
         router.route().failureHandler(authentication::onFailure);
 
         // Routes run in the order they are added.
+        router.route(API + "*").handler(metrics::measure);
         router.route(API + "*").handler(authentication::requireCaller);
         if (config.rateLimit().enabled()) {
             router.route(API + "*").handler(rateLimiter::limit);
         }
+        router.get(EventStreamRoute.PATH).handler(eventStream::handle);
         config.routes().forEach((name, prefixes) -> {
             Upstream upstream = upstreams.named(name);
             for (String prefix : checked(name, prefixes)) {
@@ -51,6 +63,7 @@ public class GatewayRouter {
         });
         router.route(API + "*").handler(rc -> Problem.notFound(rc.request().path()).send(rc));
 
+        router.get(CombinedOpenApi.PATH).handler(combinedOpenApi::handle);
         for (Upstream upstream : upstreams.all()) {
             router.get("/openapi/" + upstream.name()).handler(rc -> upstream.openApi().handle(rc.request()));
         }

@@ -55,7 +55,7 @@ public final class Upstream {
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
 
     Upstream(String name, URI baseUrl, Duration timeout, GatewayConfig.CircuitBreaker breaker, HttpClient client,
-            MemorySize maxBodySize) {
+            MemorySize maxBodySize, int safeMethodRetries) {
         if (baseUrl.getHost() == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
             throw new IllegalArgumentException("itsm.gateway.upstreams." + name + " must look like http://host:port, not "
                     + baseUrl);
@@ -80,7 +80,7 @@ public final class Upstream {
                 .withThreadOffload(false)
                 .build();
 
-        UpstreamInterceptor interceptor = new UpstreamInterceptor(this, maxBodySize);
+        UpstreamInterceptor interceptor = new UpstreamInterceptor(this, maxBodySize, safeMethodRetries);
         // No WebSocket tunnel: the API has none, and every exchange then goes through the interceptor.
         ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
         this.api = HttpProxy.reverseProxy(options, client)

@@ -26,7 +26,7 @@ public class Upstreams {
                 new HttpClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
         config.upstreams().forEach((name, url) -> byName.put(name, new Upstream(name, url, config.timeouts().get(name),
-                config.circuitBreaker(), client, config.maxBodySize())));
+                config.circuitBreaker(), client, config.maxBodySize(), config.safeMethodRetries())));
     }
 
     public Collection<Upstream> all() {

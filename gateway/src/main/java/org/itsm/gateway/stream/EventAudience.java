@@ -1,0 +1,72 @@
+package org.itsm.gateway.stream;
+
+import java.util.Set;
+
+import org.itsm.events.Topics;
+
+/**
+ * Who may see which platform event on the live stream. Roles add up: a caller sees what any of their roles shows.
+ * A requester sees only events of their own records: incidents they are the caller of, changes and service requests
+ * they requested.
+ */
+public final class EventAudience {
+
+    public static final String ADMIN = "itsm-admin";
+    public static final String AGENT = "itsm-agent";
+    public static final String REQUESTER = "itsm-requester";
+    public static final String PROBLEM_MANAGER = "itsm-problem-manager";
+    public static final String CHANGE_MANAGER = "itsm-change-manager";
+    public static final String CAB_MEMBER = "itsm-cab-member";
+    public static final String CATALOG_MANAGER = "itsm-catalog-manager";
+
+    private static final Set<String> WATCHING_ROLES = Set.of(ADMIN, AGENT, REQUESTER, PROBLEM_MANAGER, CHANGE_MANAGER,
+            CAB_MEMBER, CATALOG_MANAGER);
+
+    /** Service-request events share the catalog topic with service, offering and item events. */
+    private static final String SERVICE_REQUEST_TYPE_PREFIX = "itsm.catalog.request-";
+
+    /** The payload fields naming the user a record belongs to: incidents name the caller, changes and requests the requester. */
+    private static final Set<String> OWNER_FIELDS = Set.of("caller", "requester");
+
+    private EventAudience() {
+    }
+
+    /** The subscriber: the token's {@code preferred_username} and realm roles. */
+    public record Viewer(String username, Set<String> roles) {
+
+        public Viewer {
+            roles = Set.copyOf(roles);
+        }
+
+        boolean has(String role) {
+            return roles.contains(role);
+        }
+    }
+
+    /** Whether the caller holds a role that shows any events; others are refused the stream. */
+    public static boolean mayWatch(Viewer viewer) {
+        return viewer.roles().stream().anyMatch(WATCHING_ROLES::contains);
+    }
+
+    public static boolean sees(Viewer viewer, PlatformEvent event) {
+        if (viewer.has(ADMIN)) {
+            return true;
+        }
+        boolean serviceRequest = event.type() != null && event.type().startsWith(SERVICE_REQUEST_TYPE_PREFIX);
+        return switch (event.topic()) {
+            case Topics.INCIDENT -> viewer.has(AGENT) || viewer.has(PROBLEM_MANAGER)
+                    || viewer.has(REQUESTER) && owns(viewer, event);
+            case Topics.CHANGE -> viewer.has(CHANGE_MANAGER) || viewer.has(CAB_MEMBER)
+                    || viewer.has(REQUESTER) && owns(viewer, event);
+            case Topics.PROBLEM -> viewer.has(PROBLEM_MANAGER);
+            case Topics.CATALOG -> viewer.has(CATALOG_MANAGER)
+                    || serviceRequest && (viewer.has(AGENT) || viewer.has(REQUESTER) && owns(viewer, event));
+            default -> false;
+        };
+    }
+
+    private static boolean owns(Viewer viewer, PlatformEvent event) {
+        return viewer.username() != null
+                && OWNER_FIELDS.stream().anyMatch(field -> viewer.username().equals(event.dataField(field)));
+    }
+}
