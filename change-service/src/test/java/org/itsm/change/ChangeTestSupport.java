@@ -58,6 +58,16 @@ public final class ChangeTestSupport {
         return Instant.ofEpochSecond(DAYS.incrementAndGet() * 86400);
     }
 
+    private static UUID mail;
+
+    /** A live "Mail" service shared by the tests that need any valid service (published once per test run). */
+    public static synchronized UUID mailService() {
+        if (mail == null) {
+            mail = liveService("Mail");
+        }
+        return mail;
+    }
+
     /** Publishes a live catalog service and waits until the read model has it. */
     public static UUID liveService(String name, UUID... dependsOn) {
         UUID id = UUID.randomUUID();

@@ -17,6 +17,7 @@ import static org.itsm.change.ChangeTestSupport.awaitingCab;
 import static org.itsm.change.ChangeTestSupport.create;
 import static org.itsm.change.ChangeTestSupport.freshDay;
 import static org.itsm.change.ChangeTestSupport.liveService;
+import static org.itsm.change.ChangeTestSupport.mailService;
 import static org.itsm.change.ChangeTestSupport.normalChange;
 import static org.itsm.change.ChangeTestSupport.vote;
 
@@ -39,14 +40,12 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "database", value = "change"))
 class ChangeLifecycleFlowTest {
 
-    private static UUID mail;
+    private UUID mail;
 
-    /** Once per class; not in @BeforeAll, where the HTTP port of the test application is not yet known. */
+    /** Not in @BeforeAll, where the HTTP port of the test application is not yet known. */
     @BeforeEach
     void catalog() {
-        if (mail == null) {
-            mail = liveService("Mail");
-        }
+        mail = mailService();
     }
 
     @Test
