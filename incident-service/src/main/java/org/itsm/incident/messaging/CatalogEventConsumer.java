@@ -44,7 +44,8 @@ public class CatalogEventConsumer {
     private Uni<Void> apply(IncomingEvent event) {
         return switch (event.type()) {
             case EventTypes.CATALOG_SERVICE_CREATED, EventTypes.CATALOG_SERVICE_UPDATED,
-                    EventTypes.CATALOG_SERVICE_RETIRED -> saveService(event.payload(CatalogServiceEvent.class));
+                    EventTypes.CATALOG_SERVICE_LIFECYCLE_CHANGED, EventTypes.CATALOG_SERVICE_RETIRED ->
+                    saveService(event.payload(CatalogServiceEvent.class));
             case EventTypes.CATALOG_OFFERING_CREATED, EventTypes.CATALOG_OFFERING_UPDATED ->
                 saveOffering(event.payload(CatalogOfferingEvent.class));
             default -> Uni.createFrom().voidItem();
