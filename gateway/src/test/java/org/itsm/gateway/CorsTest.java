@@ -30,6 +30,18 @@ class CorsTest {
     }
 
     @Test
+    void letsTheConsoleResumeTheStreamAndSendItsTraceContext() {
+        given().header("Origin", CONSOLE)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,last-event-id,traceparent")
+                .when().options("/api/v1/stream")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", CONSOLE)
+                .header("Access-Control-Allow-Headers", containsString("Last-Event-ID"))
+                .header("Access-Control-Allow-Headers", containsString("traceparent"));
+    }
+
+    @Test
     void refusesAPreflightFromAnotherOrigin() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "DELETE")
