@@ -33,8 +33,8 @@ class FaultToleranceIT {
         awaitKnownToIncidents(desk.id());
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            Change change = Changes.raise("change-manager", Changes.normalChangeJson("ERP patch " + i, erp.id(), ""));
-            Api.as("change-manager").post("/api/v1/changes/{id}/submit", change.id()).then().statusCode(200);
+            Change change = Changes.raise("requester", Changes.normalChangeJson("ERP patch " + i, erp.id(), ""));
+            Api.as("requester").post("/api/v1/changes/{id}/submit", change.id()).then().statusCode(200);
             Api.as("change-manager").body(Changes.LOW_RISK).post("/api/v1/changes/{id}/assess", change.id())
                     .then().statusCode(200);
             changes.add(change);
@@ -80,8 +80,8 @@ class FaultToleranceIT {
         Api.Service billing = Api.liveService("Billing " + UUID.randomUUID(), TARGETS);
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            Change change = Changes.raise("change-manager", Changes.normalChangeJson("Billing fix " + i, billing.id(), ""));
-            Api.as("change-manager").post("/api/v1/changes/{id}/submit", change.id()).then().statusCode(200);
+            Change change = Changes.raise("requester", Changes.normalChangeJson("Billing fix " + i, billing.id(), ""));
+            Api.as("requester").post("/api/v1/changes/{id}/submit", change.id()).then().statusCode(200);
             Api.as("change-manager").body(Changes.LOW_RISK).post("/api/v1/changes/{id}/assess", change.id())
                     .then().statusCode(200);
             changes.add(change);
