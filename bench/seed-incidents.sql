@@ -6,8 +6,8 @@ begin;
 insert into number_sequence (prefix, next_value) values ('INC', 1000) on conflict (prefix) do nothing;
 select next_value as first_number from number_sequence where prefix = 'INC' for update \gset
 insert into incident (id, number, version, short_description, caller, category, impact, urgency, priority,
-                      assignment_group, state, created_at, updated_at, resolved_at,
-                      response_target_minutes, resolution_target_minutes)
+                      assignment_group, state, created_at, updated_at, responded_at, resolved_at,
+                      response_target_minutes, resolution_target_minutes, response_sla_alert, resolution_sla_alert)
 select gen_random_uuid(),
        'INC' || lpad((:first_number + n)::text, 7, '0'),
        0,
@@ -19,8 +19,12 @@ select gen_random_uuid(),
        (array['network', 'desktop', 'database', 'email', 'identity', 'storage', 'erp', 'web'])[1 + n % 8],
        state,
        created, created + interval '1 hour',
+       case when state <> 'NEW' then created + interval '10 minutes' end,
        case when state in ('RESOLVED', 'CLOSED') then created + interval '4 hours' end,
-       60, 1440
+       60, 1440,
+       -- history: the SLA monitor alerted these long ago, so seeding does not set off a burst of SLA events
+       case when state = 'NEW' then 'BREACHED' end,
+       case when state not in ('RESOLVED', 'CLOSED') and created < now() - interval '1 day' then 'BREACHED' end
 from (select n, 1 + n % 3 as impact, 1 + (n / 3) % 3 as urgency,
              (array['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'CLOSED'])[1 + n % 6] as state,
              now() - (n % 129600) * interval '1 minute' as created

@@ -136,6 +136,8 @@ public final class DevStack {
         if (service.isGateway()) {
             SERVICES.stream().filter(upstream -> !upstream.isGateway()).forEach(upstream -> config.put(
                     "itsm.gateway.upstreams." + upstream.practice(), "http://localhost:" + upstream.port()));
+            // no trace collector in the dev stack: propagate trace context, export nothing
+            config.put("quarkus.otel.traces.sampler.arg", "0");
         }
         return config;
     }

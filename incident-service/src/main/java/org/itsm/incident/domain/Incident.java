@@ -87,6 +87,9 @@ public class Incident {
     public long slaPausedSeconds;
     @Column(name = "sla_paused_since")
     public Instant slaPausedSince;
+    /** When the SLA monitor next has to look at this incident (see SlaPolicy.scheduleNextCheck). */
+    @Column(name = "sla_next_check_at")
+    public Instant slaNextCheckAt;
     @Column(name = "response_sla_alert")
     public String responseSlaAlert;
     @Column(name = "resolution_sla_alert")

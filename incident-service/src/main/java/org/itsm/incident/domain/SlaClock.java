@@ -21,6 +21,11 @@ public record SlaClock(BusinessCalendar calendar, Instant start, Duration target
         return calendar.plus(start, target.plus(pausedTotal(now)));
     }
 
+    /** When the running clock reaches the at-risk share of its target (pauses so far included). */
+    public Instant atRiskAt(Instant now) {
+        return calendar.plus(start, Duration.ofMillis((long) (target.toMillis() * atRiskFraction)).plus(pausedTotal(now)));
+    }
+
     public Duration pausedTotal(Instant now) {
         Instant pauseEnd = stoppedAt != null ? stoppedAt : now;
         return pausedSince == null ? pausedBefore : pausedBefore.plus(calendar.between(pausedSince, pauseEnd));

@@ -37,8 +37,15 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         return list("parentId = :parent and state in :open", Parameters.with("parent", parentId).and("open", OPEN));
     }
 
-    public Uni<List<Incident>> findOpen() {
-        return list("state in :open", Parameters.with("open", OPEN));
+    /** Up to {@code limit} open incidents whose SLA check is due, in id order after {@code after} (null: from the start). */
+    public Uni<List<Incident>> findDueForSlaCheck(Instant now, UUID after, int limit) {
+        String due = "state in :open and (slaNextCheckAt is null or slaNextCheckAt <= :now)";
+        Parameters parameters = Parameters.with("open", OPEN).and("now", now);
+        if (after != null) {
+            due += " and id > :after";
+            parameters.and("after", after);
+        }
+        return find(due + " order by id", parameters).range(0, limit - 1).list();
     }
 
     public Uni<Incident> findByNumber(String number) {

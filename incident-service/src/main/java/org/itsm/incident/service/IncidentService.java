@@ -416,6 +416,7 @@ public class IncidentService {
             if (incident.respondedAt == null && from == IncidentState.NEW) {
                 incident.respondedAt = now;
             }
+            slaPolicy.scheduleNextCheck(incident, now);
             incident.updatedAt = now;
             List<FieldChange> changes = List.of(FieldChange.of("state", from, target),
                     FieldChange.of("holdReason", reasonBefore, incident.holdReason));

@@ -2,6 +2,7 @@ package org.itsm.incident.service;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +13,7 @@ import org.itsm.incident.messaging.IncidentEventPublisher;
 import org.itsm.incident.repository.IncidentRepository;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -24,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 public class SlaMonitor {
 
     private static final Actor SYSTEM = new Actor("system", Set.of());
+    private static final int BATCH = 200;
 
     private final IncidentRepository incidents;
     private final SlaPolicy slaPolicy;
@@ -41,15 +43,25 @@ public class SlaMonitor {
     }
 
     @Scheduled(every = "${itsm.incident.sla.check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @WithTransaction
     public Uni<Void> checkClocks() {
-        Instant now = Instant.now();
-        return incidents.findOpen().flatMap(open -> IncidentService.chain(open, incident -> {
-            Uni<Void> response = incident.respondedAt != null ? Uni.createFrom().voidItem()
-                    : check(incident, "RESPONSE", slaPolicy.responseClock(incident), incident.responseSlaAlert, now);
-            return response.flatMap(ignored -> check(incident, "RESOLUTION", slaPolicy.resolutionClock(incident),
-                    incident.resolutionSlaAlert, now));
-        }));
+        return checkFrom(null, Instant.now());
+    }
+
+    /**
+     * Only incidents whose next SLA moment has come; one transaction per batch, in id order, so a large backlog never
+     * makes one long transaction or event-loop turn.
+     */
+    private Uni<Void> checkFrom(UUID after, Instant now) {
+        return Panache.withTransaction(() -> incidents.findDueForSlaCheck(now, after, BATCH)
+                .call(batch -> IncidentService.chain(batch, incident -> {
+                    Uni<Void> response = incident.respondedAt != null ? Uni.createFrom().voidItem()
+                            : check(incident, "RESPONSE", slaPolicy.responseClock(incident), incident.responseSlaAlert, now);
+                    return response.flatMap(ignored -> check(incident, "RESOLUTION", slaPolicy.resolutionClock(incident),
+                            incident.resolutionSlaAlert, now))
+                            .invoke(() -> slaPolicy.scheduleNextCheck(incident, now));
+                })))
+                .flatMap(batch -> batch.size() < BATCH ? Uni.createFrom().voidItem()
+                        : checkFrom(batch.get(batch.size() - 1).id, now));
     }
 
     private Uni<Void> check(Incident incident, String clockName, SlaClock clock, String alreadyAlerted, Instant now) {

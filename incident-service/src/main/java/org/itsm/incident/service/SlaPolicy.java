@@ -35,6 +35,8 @@ public class SlaPolicy {
 
     public static final String TARGETS_FROM_OFFERING = "OFFERING";
     public static final String TARGETS_FROM_DEFAULTS = "DEFAULT";
+    /** "No SLA line left to watch", as a timestamp PostgreSQL can store. */
+    static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
     private final CatalogReadModelRepository catalog;
     private final IncidentConfig config;
@@ -46,7 +48,7 @@ public class SlaPolicy {
         this.objectMapper = objectMapper;
     }
 
-    /** Sets targets and calendar on the incident for its priority and offering. */
+    /** Sets targets and calendar on the incident for its priority and offering, and when to check its clocks next. */
     public Uni<Void> applyTerms(Incident incident) {
         Uni<CatalogOffering> offering = incident.offeringId == null ? Uni.createFrom().nullItem()
                 : catalog.offering(incident.offeringId);
@@ -58,7 +60,34 @@ public class SlaPolicy {
                     : config.sla().defaultResolutionMinutes().get(incident.priority.name());
             incident.slaTargetSource = target != null ? TARGETS_FROM_OFFERING : TARGETS_FROM_DEFAULTS;
             incident.slaCalendar = found == null ? null : found.businessHours;
+            scheduleNextCheck(incident, Instant.now());
         }).replaceWithVoid();
+    }
+
+    /**
+     * Sets when the monitor must next look at the incident: the earliest at-risk or due moment of a clock still
+     * running; a paused clock is looked at again when it resumes (resuming reschedules); closed incidents never.
+     */
+    public void scheduleNextCheck(Incident incident, Instant now) {
+        Instant next = NEVER;
+        if (incident.state.isOpen()) {
+            if (incident.respondedAt == null) {
+                next = earliest(next, nextLine(responseClock(incident), incident.responseSlaAlert, now));
+            }
+            next = earliest(next, nextLine(resolutionClock(incident), incident.resolutionSlaAlert, now));
+        }
+        incident.slaNextCheckAt = next;
+    }
+
+    private static Instant nextLine(SlaClock clock, String alerted, Instant now) {
+        if (clock.pausedSince() != null || "BREACHED".equals(alerted)) {
+            return NEVER;
+        }
+        return "AT_RISK".equals(alerted) ? clock.dueAt(now) : clock.atRiskAt(now);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public SlaClock responseClock(Incident incident) {

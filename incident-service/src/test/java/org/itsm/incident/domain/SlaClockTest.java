@@ -26,6 +26,15 @@ class SlaClockTest {
     }
 
     @Test
+    void atRiskMomentIsTheShareOfTheTargetPlusPauses() {
+        Instant start = Instant.parse("2026-11-26T10:00:00Z");
+        SlaClock clock = new SlaClock(BusinessCalendar.ALWAYS, start, Duration.ofMinutes(100), Duration.ofMinutes(10),
+                null, null, 0.75);
+        assertEquals(start.plus(Duration.ofMinutes(85)), clock.atRiskAt(start));
+        assertEquals(start.plus(Duration.ofMinutes(110)), clock.dueAt(start));
+    }
+
+    @Test
     void alwaysCalendarIsWallClock() {
         Instant start = Instant.parse("2026-11-26T10:00:00Z");
         assertEquals(start.plus(Duration.ofHours(4)), BusinessCalendar.ALWAYS.plus(start, Duration.ofHours(4)));

@@ -9,11 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,6 +21,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -59,16 +58,16 @@ public class OutboxRelay {
     private final PgSubscriber subscriber;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean rerunRequested = new AtomicBoolean();
-    /** Set once the application (messaging included) has started: the emitter is usable only from then on. */
-    private volatile boolean ready;
+    private final Scheduler scheduler;
     private volatile boolean stopped;
 
-    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config,
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, Scheduler scheduler,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pool = pool;
         this.config = config;
+        this.scheduler = scheduler;
         PgConnectOptions listenOptions = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
                 .setUser(username);
         password.ifPresent(listenOptions::setPassword);
@@ -76,9 +75,16 @@ public class OutboxRelay {
                 .reconnectPolicy(attempts -> 1000L);
     }
 
-    // after the messaging extension's own start-up observers, which wire the emitter
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        ready = true;
+    /**
+     * The poll is scheduled here rather than with {@code @Scheduled}: a scheduled trigger can fire while the
+     * application is still starting, before the messaging extension has wired the emitter this bean needs.
+     */
+    void onStart(@Observes StartupEvent event) {
+        scheduler.newJob(OutboxRelay.class.getName() + ".poll")
+                .setInterval(config.pollInterval().toMillis() + "ms")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> wake())
+                .schedule();
         subscriber.channel("outbox_event").handler(ignored -> wake());
         subscriber.connect().subscribe().with(
                 connected -> wake(),
@@ -92,18 +98,13 @@ public class OutboxRelay {
 
     /** Starts a relay run now, or right after the current one. Never blocks the caller. */
     public void wake() {
-        if (stopped || !ready) {
+        if (stopped) {
             return;
         }
         rerunRequested.set(true);
         if (running.compareAndSet(false, true)) {
             runUntilDrained();
         }
-    }
-
-    @Scheduled(every = "${itsm.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        wake();
     }
 
     private void runUntilDrained() {

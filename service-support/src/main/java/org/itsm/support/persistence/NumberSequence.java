@@ -51,7 +51,7 @@ public class NumberSequence {
                 announced as (
                     update outbox_event set subject = numbered.number,
                         payload = jsonb_set(payload::jsonb, '{number}', to_jsonb(numbered.number))::text
-                    from numbered where aggregate_id = ?3 and subject = ?4)
+                    from numbered where aggregate_id = ?3 and published_at is null and subject = ?4)
                 select number from numbered""".formatted(table), String.class)
                 .setParameter(1, prefix)
                 .setParameter(2, FIRST)
