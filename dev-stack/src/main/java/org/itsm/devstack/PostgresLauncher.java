@@ -60,7 +60,9 @@ public final class PostgresLauncher implements InfrastructureComponent {
             String serverOptions = "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1"
                     + " -F -c synchronous_commit=off"
                     // four services with pools of 20, a second replica when scaling, benchmarks, psql
-                    + " -c max_connections=300";
+                    + " -c max_connections=300"
+                    // the hot sequence and outbox rows need vacuuming more often than once a minute
+                    + " -c autovacuum_naptime=5s";
             process.runTool(command(runAs, bin.resolve("pg_ctl").toString(), "start", "-w", "-t",
                     Long.toString(START_TIMEOUT.toSeconds()), "-D", clusterDir.toString(), "-l",
                     process.logFile().toString(), "-o", serverOptions), Map.of(), START_TIMEOUT.plusSeconds(5));
