@@ -1,15 +1,11 @@
 package org.itsm.change.rest;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.itsm.change.ChangeTestSupport.as;
-
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.itsm.support.security.Roles;
+import org.itsm.testing.EndpointSecurity;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,9 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "database", value = "change"))
 class ChangeSecurityTest {
 
-    private static final List<String> ALL_ROLES = List.of(Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER,
-            Roles.CHANGE_MANAGER, Roles.CAB_MEMBER, Roles.CATALOG_MANAGER, Roles.ADMIN);
-    private static final Set<String> EVERYONE = Set.copyOf(ALL_ROLES);
+    private static final Set<String> EVERYONE = Set.copyOf(EndpointSecurity.ALL_ROLES);
     private static final Set<String> STAFF = Set.of(Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER,
             Roles.CAB_MEMBER, Roles.CATALOG_MANAGER, Roles.ADMIN);
     private static final Set<String> RAISERS = Set.of(Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER,
@@ -70,13 +64,6 @@ class ChangeSecurityTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("endpoints")
     void withoutTokenIs401AndWithoutRoleIs403(String method, String path, Set<String> admitted) {
-        given().contentType("application/json").body("{}").request(method, path).then().statusCode(401)
-                .contentType("application/problem+json").body("status", equalTo(401));
-        for (String role : ALL_ROLES) {
-            if (!admitted.contains(role)) {
-                as("someone", role).body("{}").request(method, path).then().statusCode(403)
-                        .contentType("application/problem+json").body("status", equalTo(403));
-            }
-        }
+        EndpointSecurity.assertRefusedWithoutTokenOrRole(method, path, admitted);
     }
 }
