@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * CloudEvents {@code type} values. A payload change that is not additive gets a new {@code .vN}
@@ -39,6 +40,13 @@ public final class EventTypes {
     public static final String CATALOG_OFFERING_UPDATED = "itsm.catalog.offering-updated.v1";
     /** Payload CatalogServiceEvent: a lifecycle move other than retirement (e.g. Pipeline to Live). */
     public static final String CATALOG_SERVICE_LIFECYCLE_CHANGED = "itsm.catalog.service-lifecycle-changed.v1";
+    /**
+     * Every type carrying a CatalogServiceEvent, and every type carrying a CatalogOfferingEvent: a consumer keeping
+     * a read model of services or offerings follows all of them (a type added here reaches every read model).
+     */
+    public static final Set<String> CATALOG_SERVICE_STATE = Set.of(CATALOG_SERVICE_CREATED, CATALOG_SERVICE_UPDATED,
+            CATALOG_SERVICE_LIFECYCLE_CHANGED, CATALOG_SERVICE_RETIRED);
+    public static final Set<String> CATALOG_OFFERING_STATE = Set.of(CATALOG_OFFERING_CREATED, CATALOG_OFFERING_UPDATED);
     /** Payload CatalogItemEvent. */
     public static final String CATALOG_ITEM_PUBLISHED = "itsm.catalog.item-published.v1";
     /** Payload CatalogItemEvent. */

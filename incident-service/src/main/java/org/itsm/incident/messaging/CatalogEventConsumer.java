@@ -42,14 +42,13 @@ public class CatalogEventConsumer {
     }
 
     private Uni<Void> apply(IncomingEvent event) {
-        return switch (event.type()) {
-            case EventTypes.CATALOG_SERVICE_CREATED, EventTypes.CATALOG_SERVICE_UPDATED,
-                    EventTypes.CATALOG_SERVICE_LIFECYCLE_CHANGED, EventTypes.CATALOG_SERVICE_RETIRED ->
-                    saveService(event.payload(CatalogServiceEvent.class));
-            case EventTypes.CATALOG_OFFERING_CREATED, EventTypes.CATALOG_OFFERING_UPDATED ->
-                saveOffering(event.payload(CatalogOfferingEvent.class));
-            default -> Uni.createFrom().voidItem();
-        };
+        if (EventTypes.CATALOG_SERVICE_STATE.contains(event.type())) {
+            return saveService(event.payload(CatalogServiceEvent.class));
+        }
+        if (EventTypes.CATALOG_OFFERING_STATE.contains(event.type())) {
+            return saveOffering(event.payload(CatalogOfferingEvent.class));
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> saveService(CatalogServiceEvent event) {

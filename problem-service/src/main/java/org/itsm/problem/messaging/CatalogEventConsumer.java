@@ -36,12 +36,10 @@ public class CatalogEventConsumer {
     }
 
     private Uni<Void> apply(IncomingEvent event) {
-        return switch (event.type()) {
-            case EventTypes.CATALOG_SERVICE_CREATED, EventTypes.CATALOG_SERVICE_UPDATED,
-                    EventTypes.CATALOG_SERVICE_LIFECYCLE_CHANGED, EventTypes.CATALOG_SERVICE_RETIRED ->
-                    saveService(event.payload(CatalogServiceEvent.class));
-            default -> Uni.createFrom().voidItem();
-        };
+        if (EventTypes.CATALOG_SERVICE_STATE.contains(event.type())) {
+            return saveService(event.payload(CatalogServiceEvent.class));
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> saveService(CatalogServiceEvent event) {
