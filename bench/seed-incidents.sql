@@ -1,15 +1,13 @@
--- Tops the incident table up to :target rows of plausible incidents (numbers from the service's own
--- gap-free sequence, so the service keeps numbering after them). Category 'benchmark-seed' marks them.
+-- Tops the incident table up to :target rows of plausible incidents (numbered by the service's own
+-- next_number, so the service keeps numbering after them). Category 'benchmark-seed' marks them.
 \set ON_ERROR_STOP on
 select greatest(:target - count(*), 0) as missing from incident \gset
 begin;
-insert into number_sequence (prefix, next_value) values ('INC', 1000) on conflict (prefix) do nothing;
-select next_value as first_number from number_sequence where prefix = 'INC' for update \gset
 insert into incident (id, number, version, short_description, caller, category, impact, urgency, priority,
                       assignment_group, state, created_at, updated_at, responded_at, resolved_at,
                       response_target_minutes, resolution_target_minutes, response_sla_alert, resolution_sla_alert)
 select gen_random_uuid(),
-       'INC' || lpad((:first_number + n)::text, 7, '0'),
+       next_number('INC'),
        0,
        'Seeded incident ' || n,
        'user' || (n % 500),
@@ -29,6 +27,5 @@ from (select n, 1 + n % 3 as impact, 1 + (n / 3) % 3 as urgency,
              (array['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'CLOSED'])[1 + n % 6] as state,
              now() - (n % 129600) * interval '1 minute' as created
       from generate_series(1, :missing) as n) as seed;
-update number_sequence set next_value = next_value + :missing where prefix = 'INC';
 commit;
 analyze incident;

@@ -62,7 +62,8 @@ public final class PostgresLauncher implements InfrastructureComponent {
                     // four services with pools of 20, a second replica when scaling, benchmarks, psql
                     + " -c max_connections=300"
                     // the hot sequence and outbox rows need vacuuming more often than once a minute
-                    + " -c autovacuum_naptime=5s";
+                    + " -c autovacuum_naptime=5s"
+                    + (statementStatisticsAvailable(bin) ? " -c shared_preload_libraries=pg_stat_statements" : "");
             process.runTool(command(runAs, bin.resolve("pg_ctl").toString(), "start", "-w", "-t",
                     Long.toString(START_TIMEOUT.toSeconds()), "-D", clusterDir.toString(), "-l",
                     process.logFile().toString(), "-o", serverOptions), Map.of(), START_TIMEOUT.plusSeconds(5));
@@ -150,6 +151,11 @@ public final class PostgresLauncher implements InfrastructureComponent {
         String psql = findBinaries().resolve("psql").toString();
         return List.of(Files.isExecutable(Path.of(psql)) ? psql : "psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
                 "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", db, "-c", sql);
+    }
+
+    /** pg_stat_statements (PostgreSQL's contrib) shows where database time goes; bench/run prints its top list. */
+    private static boolean statementStatisticsAvailable(Path bin) {
+        return Files.exists(bin.resolveSibling("lib").resolve("pg_stat_statements.so"));
     }
 
     private long postmasterPid() {

@@ -73,13 +73,8 @@ public class PortfolioService {
     public Uni<Created<CatalogService>> create(CreateService request, Actor actor, String idempotencyKey,
             String rawBody) {
         return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
-                .flatMap(outcome -> services.findById(outcome.id()).flatMap(service -> outcome.replayed()
-                        ? Uni.createFrom().item(new Created<>(service, false))
-                        // numbered last: concurrent creates queue on the number only until this commit
-                        : numbers.numberLast(NUMBER_PREFIX, "catalog_service", service.id).map(number -> {
-                            service.number = number;
-                            return new Created<>(service, true);
-                        })));
+                .flatMap(outcome -> services.findById(outcome.id())
+                        .map(service -> new Created<>(service, !outcome.replayed())));
     }
 
     private Uni<UUID> insert(CreateService request, Actor actor) {
@@ -98,8 +93,9 @@ public class PortfolioService {
         service.createdAt = now;
         service.updatedAt = now;
         return checkDependencies(service)
-                .flatMap(ignored -> {
-                    service.number = NumberSequence.placeholder(service.id);
+                .flatMap(ignored -> numbers.next(NUMBER_PREFIX))
+                .flatMap(number -> {
+                    service.number = number;
                     return services.persist(service);
                 })
                 .flatMap(saved -> history.record(saved.id, actor.name(), List.of(

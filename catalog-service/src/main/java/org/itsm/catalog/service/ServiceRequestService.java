@@ -89,13 +89,8 @@ public class ServiceRequestService {
     public Uni<PortfolioService.Created<ServiceRequest>> submit(SubmitRequest request, Actor actor,
             String idempotencyKey, String rawBody) {
         return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
-                .flatMap(outcome -> requests.findById(outcome.id()).flatMap(saved -> outcome.replayed()
-                        ? Uni.createFrom().item(new PortfolioService.Created<>(saved, false))
-                        // numbered last: concurrent orders queue on the number only until this commit
-                        : numbers.numberLast(NUMBER_PREFIX, "service_request", saved.id).map(number -> {
-                            saved.number = number;
-                            return new PortfolioService.Created<>(saved, true);
-                        })));
+                .flatMap(outcome -> requests.findById(outcome.id())
+                        .map(saved -> new PortfolioService.Created<>(saved, !outcome.replayed())));
     }
 
     private Uni<UUID> insert(SubmitRequest submitted, Actor actor) {
@@ -135,7 +130,10 @@ public class ServiceRequestService {
             return dueAt(item, now)
                     .flatMap(due -> {
                         request.dueAt = due;
-                        request.number = NumberSequence.placeholder(request.id);
+                        return numbers.next(NUMBER_PREFIX);
+                    })
+                    .flatMap(number -> {
+                        request.number = number;
                         return requests.persist(request);
                     })
                     .flatMap(saved -> history.record(saved.id, actor.name(),

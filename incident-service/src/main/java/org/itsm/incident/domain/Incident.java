@@ -19,7 +19,7 @@ public class Incident {
 
     @Id
     public UUID id;
-    /** Set once, by NumberSequence.numberLast in the creating transaction (never by an entity update). */
+    /** Set once, from NumberSequence when the incident is created. */
     @Column(updatable = false)
     public String number;
     @Version

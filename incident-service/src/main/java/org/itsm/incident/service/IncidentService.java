@@ -92,13 +92,8 @@ public class IncidentService {
 
     private Uni<Created> createNew(CreateIncident request, Actor actor, String idempotencyKey, String rawBody) {
         return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
-                .flatMap(outcome -> incidents.findById(outcome.id()).flatMap(incident -> outcome.replayed()
-                        ? Uni.createFrom().item(new Created(incident, false))
-                        // numbered last: concurrent creates queue on the number only until this commit
-                        : numbers.numberLast(NUMBER_PREFIX, "incident", incident.id).map(number -> {
-                            incident.number = number;
-                            return new Created(incident, true);
-                        })));
+                .flatMap(outcome -> incidents.findById(outcome.id())
+                        .map(incident -> new Created(incident, !outcome.replayed())));
     }
 
     private Uni<UUID> insert(CreateIncident request, Actor actor) {
@@ -125,8 +120,9 @@ public class IncidentService {
         return validateReferences(incident)
                 .flatMap(ignored -> slaPolicy.applyTerms(incident))
                 .flatMap(ignored -> flagPossibleCause(incident))
-                .flatMap(ignored -> {
-                    incident.number = NumberSequence.placeholder(incident.id);
+                .flatMap(ignored -> numbers.next(NUMBER_PREFIX))
+                .flatMap(number -> {
+                    incident.number = number;
                     return incidents.persist(incident);
                 })
                 .flatMap(saved -> history.record(saved.id, actor.name(),

@@ -224,7 +224,7 @@ class IncidentResourceTest {
     }
 
     @Test
-    void concurrentCreatesGetDistinctGapFreeNumbers() throws Exception {
+    void concurrentCreatesGetDistinctNumbers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<String>> creates = new ArrayList<>();
@@ -236,9 +236,7 @@ class IncidentResourceTest {
             for (Future<String> number : pool.invokeAll(creates)) {
                 numbers.add(Long.parseLong(number.get().substring(3)));
             }
-            numbers.sort(null);
-            assertEquals(16, numbers.stream().distinct().count());
-            assertEquals(15, numbers.get(15) - numbers.get(0), "consecutive: no gaps within the burst");
+            assertEquals(16, numbers.stream().distinct().count(), "no number handed out twice");
         } finally {
             pool.shutdown();
         }
