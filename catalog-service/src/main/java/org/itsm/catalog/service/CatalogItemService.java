@@ -20,6 +20,7 @@ import org.itsm.catalog.rest.RequestApi.UpdateItem;
 import org.itsm.events.EventTypes;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.IdempotencyKeys;
+import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.ETags;
@@ -31,7 +32,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -124,9 +124,7 @@ public class CatalogItemService {
             parameters.and("text", "%" + text.toLowerCase().replace("%", "\\%") + "%");
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        var query = items.find(where + " order by " + page.orderBy(), parameters);
-        return query.page(Page.of(page.page(), page.size())).list()
-                .flatMap(found -> query.count().map(total -> new PageResult<>(found, page.page(), page.size(), total)));
+        return new PagedQuery<>(CatalogItem.class, where, parameters).fetch(page);
     }
 
     @WithTransaction

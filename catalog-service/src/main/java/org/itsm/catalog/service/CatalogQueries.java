@@ -20,12 +20,12 @@ import org.itsm.catalog.repository.CatalogServiceRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
 import org.itsm.catalog.repository.RejectedChangeUpdateRepository;
 import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
@@ -89,9 +89,7 @@ public class CatalogQueries {
             parameters.and("text", "%" + filter.text().toLowerCase().replace("%", "\\%") + "%");
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        var query = services.find(where + " order by " + page.orderBy(), parameters);
-        return query.page(Page.of(page.page(), page.size())).list()
-                .flatMap(items -> query.count().map(total -> new PageResult<>(items, page.page(), page.size(), total)));
+        return new PagedQuery<>(CatalogService.class, where, parameters).fetch(page);
     }
 
     @WithSession

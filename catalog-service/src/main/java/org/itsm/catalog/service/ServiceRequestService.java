@@ -34,6 +34,7 @@ import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.NumberSequence;
+import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.ETags;
@@ -43,7 +44,6 @@ import org.itsm.support.rest.ProblemDetail.FieldError;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
@@ -207,9 +207,7 @@ public class ServiceRequestService {
             parameters.and("text", "%" + filter.text().toLowerCase().replace("%", "\\%") + "%");
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        var query = requests.find(where + " order by " + page.orderBy(), parameters);
-        return query.page(Page.of(page.page(), page.size())).list()
-                .flatMap(found -> query.count().map(total -> new PageResult<>(found, page.page(), page.size(), total)));
+        return new PagedQuery<>(ServiceRequest.class, where, parameters).fetch(page);
     }
 
     @WithTransaction

@@ -18,6 +18,7 @@ import org.itsm.change.domain.RiskLevel;
 import org.itsm.change.repository.ChangeRepository;
 import org.itsm.change.rest.ChangeApi.Summary;
 import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.PageRequest;
@@ -25,7 +26,6 @@ import org.itsm.support.rest.PageResult;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -101,9 +101,7 @@ public class ChangeQueries {
             parameters.and("text", "%" + filter.text().toLowerCase().replace("%", "\\%") + "%");
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        var query = changes.find(where + " order by " + page.orderBy(), parameters);
-        return query.page(Page.of(page.page(), page.size())).list()
-                .flatMap(items -> query.count().map(total -> new PageResult<>(items, page.page(), page.size(), total)));
+        return new PagedQuery<>(ChangeRequest.class, where, parameters).fetch(page);
     }
 
     @WithSession

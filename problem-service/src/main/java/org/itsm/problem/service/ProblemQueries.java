@@ -18,16 +18,15 @@ import org.itsm.problem.domain.ProblemState;
 import org.itsm.problem.repository.KnownErrorRepository;
 import org.itsm.problem.repository.ProblemLinkRepository;
 import org.itsm.problem.repository.ProblemLinkRepository.LinkedIncident;
-import org.itsm.problem.repository.ProblemRepository;
 import org.itsm.problem.rest.ProblemApi.Summary;
 import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
@@ -42,15 +41,13 @@ public class ProblemQueries {
     public static final Map<String, String> KNOWN_ERROR_SORTABLE = Map.of(
             "publishedAt", "k.publishedAt", "updatedAt", "k.updatedAt");
 
-    private final ProblemRepository problems;
     private final KnownErrorRepository knownErrors;
     private final ProblemLinkRepository links;
     private final RecordHistory history;
     private final ProblemService problemService;
 
-    public ProblemQueries(ProblemRepository problems, KnownErrorRepository knownErrors, ProblemLinkRepository links,
+    public ProblemQueries(KnownErrorRepository knownErrors, ProblemLinkRepository links,
             RecordHistory history, ProblemService problemService) {
-        this.problems = problems;
         this.knownErrors = knownErrors;
         this.links = links;
         this.history = history;
@@ -103,9 +100,7 @@ public class ProblemQueries {
             parameters.and("text", likePattern(filter.text()));
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        var query = problems.find(where + " order by " + page.orderBy(), parameters);
-        return query.page(Page.of(page.page(), page.size())).list()
-                .flatMap(items -> query.count().map(total -> new PageResult<>(items, page.page(), page.size(), total)));
+        return new PagedQuery<>(Problem.class, where, parameters).fetch(page);
     }
 
     @WithSession
