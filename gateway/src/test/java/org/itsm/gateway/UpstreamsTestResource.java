@@ -60,7 +60,7 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         }
     }
 
-    private int echoServer(String name, long delayMillis) {
+    int echoServer(String name, long delayMillis) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/q/health/ready")) {
                 request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
@@ -138,7 +138,7 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         }
     }
 
-    private static int unusedPort() {
+    static int unusedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -14,8 +14,11 @@ import io.smallrye.config.WithDefaults;
 @ConfigMapping(prefix = "itsm.gateway")
 public interface GatewayConfig {
 
-    /** Base URL ({@code scheme://host:port}) of each upstream service by name, e.g. {@code incident}. */
-    Map<String, URI> upstreams();
+    /**
+     * Base URLs ({@code scheme://host:port}) of each upstream service by name, e.g. {@code incident}: one per instance,
+     * comma-separated; requests are spread over the instances in turn.
+     */
+    Map<String, List<URI>> upstreams();
 
     /** Path prefixes each upstream serves, by upstream name, e.g. {@code problem=/api/v1/problems,/api/v1/known-errors}. */
     Map<String, List<String>> routes();
@@ -25,11 +28,21 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Map<String, Duration> timeouts();
 
-    /** TCP connect timeout towards an upstream; a refused or timed-out connect answers 503. */
+    /**
+     * TCP connect timeout towards an upstream instance; a refused or timed-out connect is tried on the service's next
+     * instance, and answers 503 when none can be reached.
+     */
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Pooled HTTP/1.1 connections per upstream. */
+    /**
+     * How long an instance a connection could not be opened to is left out of its service's turn (it is still tried,
+     * last, when the others cannot be reached either); the first connection opened to it again brings it back.
+     */
+    @WithDefault("5s")
+    Duration unreachableInstanceDelay();
+
+    /** Pooled HTTP/1.1 connections per upstream instance. */
     @WithDefault("100")
     int maxConnectionsPerUpstream();
 

@@ -1,5 +1,6 @@
 package org.itsm.gateway.health;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.itsm.gateway.config.GatewayConfig;
+import org.itsm.gateway.routing.Instance;
 import org.itsm.gateway.routing.Upstream;
 import org.itsm.gateway.routing.Upstreams;
 
@@ -17,10 +19,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
 
 /**
- * Informational readiness: shows each upstream's own readiness, but always reports UP, because the gateway keeps
- * serving the other services (and answers 503 for a missing one) rather than leaving the load balancer.
+ * Informational readiness: shows each upstream's own readiness (the service is up when at least one of its instances
+ * is), but always reports UP, because the gateway keeps serving the other services (and answers 503 for a missing one)
+ * rather than leaving the load balancer.
  */
 @Readiness
 @ApplicationScoped
@@ -52,13 +56,40 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
 
     private Future<String> probe(Upstream upstream) {
         String circuit = upstream.circuit() == CircuitBreakerState.CLOSED ? "" : " (circuit " + upstream.circuit() + ")";
+        List<Instance> instances = upstream.instances();
+        List<Future<String>> probes = instances.stream().map(this::probe).toList();
+        return Future.all(probes).map(ignored -> summary(instances, probes.stream().map(Future::result).toList()) + circuit);
+    }
+
+    private Future<String> probe(Instance instance) {
         return upstreams.client()
-                .request(upstream.requestOptions().setURI("/q/health/ready").setIdleTimeout(probeTimeoutMillis)
-                        .setConnectTimeout(probeTimeoutMillis))
+                .request(instance.requestOptions(new RequestOptions().setURI("/q/health/ready")
+                        .setIdleTimeout(probeTimeoutMillis).setConnectTimeout(probeTimeoutMillis)))
                 .compose(HttpClientRequest::send)
                 .compose(response -> response.end().map(v -> status(response)))
-                .otherwise(failure -> "DOWN: " + failure.getMessage())
-                .map(status -> status + circuit);
+                .otherwise(failure -> "DOWN: " + failure.getMessage());
+    }
+
+    /**
+     * A service is up when at least one of its instances is: {@code UP} when all are, {@code UP (1 of 2 instances; ...)}
+     * naming those down when some are, {@code DOWN ...} when none is; a single instance's status as it is.
+     */
+    static String summary(List<Instance> instances, List<String> statuses) {
+        if (instances.size() == 1) {
+            return statuses.get(0);
+        }
+        List<String> down = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            if (!statuses.get(i).equals("UP")) {
+                down.add(instances.get(i).url() + " " + statuses.get(i));
+            }
+        }
+        if (down.isEmpty()) {
+            return "UP";
+        }
+        int up = instances.size() - down.size();
+        return (up > 0 ? "UP" : "DOWN") + " (" + up + " of " + instances.size() + " instances; " + String.join("; ", down)
+                + ")";
     }
 
     private static String status(HttpClientResponse response) {

@@ -64,8 +64,7 @@ public class CombinedOpenApi {
     }
 
     private Future<JsonObject> document(Upstream upstream) {
-        return upstreams.client()
-                .request(upstream.requestOptions().setURI("/q/openapi?format=json"))
+        return upstream.request(upstream.requestOptions().setURI("/q/openapi?format=json"))
                 .compose(HttpClientRequest::send)
                 .compose(response -> response.body().map(body -> response.statusCode() == 200 ? body.toJsonObject() : null))
                 .otherwise(failure -> null);

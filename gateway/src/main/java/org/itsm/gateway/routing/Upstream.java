@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -29,7 +30,10 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyOptions;
 import io.vertx.httpproxy.ProxyResponse;
 
-/** One service behind the gateway: its address, its timeout, its circuit breaker and the proxies to it. */
+/**
+ * One service behind the gateway: its instances (taken in turn), its timeout, its circuit breaker and the proxies to
+ * it.
+ */
 public final class Upstream {
 
     private static final Logger LOG = Logger.getLogger(Upstream.class);
@@ -45,26 +49,25 @@ public final class Upstream {
     };
 
     private final String name;
-    private final String host;
-    private final int port;
-    private final boolean ssl;
     private final Duration timeout;
+    private final Instances instances;
+    private final HttpClient client;
     private final TypedGuard<CompletionStage<ProxyResponse>> guard;
     private final HttpProxy api;
     private final HttpProxy openApi;
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
 
-    Upstream(String name, URI baseUrl, Duration timeout, GatewayConfig.CircuitBreaker breaker, HttpClient client,
-            MemorySize maxBodySize, int safeMethodRetries) {
-        if (baseUrl.getHost() == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
-            throw new IllegalArgumentException("itsm.gateway.upstreams." + name + " must look like http://host:port, not "
-                    + baseUrl);
+    Upstream(String name, List<URI> baseUrls, Duration timeout, GatewayConfig.CircuitBreaker breaker,
+            Duration unreachableInstanceDelay, HttpClient client, MemorySize maxBodySize, int safeMethodRetries) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("itsm.gateway.upstreams." + name + " names no base URL");
         }
         this.name = name;
-        this.host = baseUrl.getHost();
-        this.ssl = "https".equals(baseUrl.getScheme());
-        this.port = baseUrl.getPort() > 0 ? baseUrl.getPort() : ssl ? 443 : 80;
         this.timeout = timeout;
+        this.client = client;
+        this.instances = new Instances(serviceName(),
+                baseUrls.stream().map(url -> new Instance(name, serviceName(), url)).toList(),
+                requestOptions(), Upstream::isRefused, unreachableInstanceDelay);
         this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() {
         })
                 .withCircuitBreaker()
@@ -84,10 +87,10 @@ public final class Upstream {
         // No WebSocket tunnel: the API has none, and every exchange then goes through the interceptor.
         ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
         this.api = HttpProxy.reverseProxy(options, client)
-                .origin(this::openRequest)
+                .origin(instances)
                 .addInterceptor(interceptor);
         this.openApi = HttpProxy.reverseProxy(options, client)
-                .origin(this::openRequest)
+                .origin(instances)
                 .addInterceptor(OPENAPI_DOCUMENT)
                 .addInterceptor(interceptor);
     }
@@ -105,6 +108,16 @@ public final class Upstream {
         return circuit;
     }
 
+    /** The service's instances, in configuration order. */
+    public List<Instance> instances() {
+        return instances.all();
+    }
+
+    /** Whether requests can go to the service: its circuit is not open and at least one instance takes its turn. */
+    public boolean up() {
+        return circuit != CircuitBreakerState.OPEN && instances.all().stream().anyMatch(Instance::available);
+    }
+
     /** Proxies API requests unchanged. */
     public HttpProxy api() {
         return api;
@@ -115,22 +128,21 @@ public final class Upstream {
         return openApi;
     }
 
-    /** A request to this service; the proxy fills in method, URI and headers. */
+    /** Options of a request to this service, the instance's address aside; the proxy fills in method, URI and headers. */
     public RequestOptions requestOptions() {
         long millis = timeout.toMillis();
         return new RequestOptions()
-                .setHost(host)
-                .setPort(port)
-                .setSsl(ssl)
                 // Waiting for a pooled connection and waiting for the answer both count against the timeout.
                 .setConnectTimeout(millis)
                 .setIdleTimeout(millis);
     }
 
-    // A failed exchange reaches the proxy through the response; the handler only keeps Vert.x from logging an error.
-    private Future<HttpClientRequest> openRequest(ProxyContext context) {
-        return context.client().request(requestOptions()).map(request -> request.exceptionHandler(
-                failure -> LOG.debugf("Request to %s failed: %s", serviceName(), failure)));
+    /**
+     * A request to the next instance in turn, moving on to the following ones while connections cannot be opened
+     * (see {@link Instances}).
+     */
+    public Future<HttpClientRequest> request(RequestOptions options) {
+        return instances.open(client, options);
     }
 
     CompletionStage<ProxyResponse> call(Supplier<CompletionStage<ProxyResponse>> exchange) {
@@ -152,7 +164,7 @@ public final class Upstream {
         return isRefused(failure) || failure instanceof TimeoutException;
     }
 
-    private static boolean isRefused(Throwable failure) {
+    static boolean isRefused(Throwable failure) {
         return failure instanceof ConnectException || failure instanceof UnknownHostException;
     }
 

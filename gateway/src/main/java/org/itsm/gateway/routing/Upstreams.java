@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 
-/** The configured upstream services and the one pooled HTTP client that reaches them all. */
+/** The configured upstream services and the one pooled HTTP client that reaches them all (a pool per instance). */
 @ApplicationScoped
 public class Upstreams {
 
@@ -25,8 +25,9 @@ public class Upstreams {
         this.client = vertx.createHttpClient(
                 new HttpClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
-        config.upstreams().forEach((name, url) -> byName.put(name, new Upstream(name, url, config.timeouts().get(name),
-                config.circuitBreaker(), client, config.maxBodySize(), config.safeMethodRetries())));
+        config.upstreams().forEach((name, urls) -> byName.put(name, new Upstream(name, urls, config.timeouts().get(name),
+                config.circuitBreaker(), config.unreachableInstanceDelay(), client, config.maxBodySize(),
+                config.safeMethodRetries())));
     }
 
     public Collection<Upstream> all() {
