@@ -5,7 +5,8 @@ select greatest(:target - count(*), 0) as missing from incident \gset
 begin;
 insert into incident (id, number, version, short_description, caller, category, impact, urgency, priority,
                       assignment_group, state, created_at, updated_at, responded_at, resolved_at,
-                      response_target_minutes, resolution_target_minutes, response_sla_alert, resolution_sla_alert)
+                      response_target_minutes, resolution_target_minutes, response_sla_alert, resolution_sla_alert,
+                      sla_next_check_at)
 select gen_random_uuid(),
        next_number('INC'),
        0,
@@ -22,7 +23,10 @@ select gen_random_uuid(),
        60, 1440,
        -- history: the SLA monitor alerted these long ago, so seeding does not set off a burst of SLA events
        case when state = 'NEW' then 'BREACHED' end,
-       case when state not in ('RESOLVED', 'CLOSED') and created < now() - interval '1 day' then 'BREACHED' end
+       case when state not in ('RESOLVED', 'CLOSED') and created < now() - interval '1 day' then 'BREACHED' end,
+       -- the SLA monitor's next look: the resolution clock's at-risk moment (75 % of a day) while it can still come
+       case when state not in ('RESOLVED', 'CLOSED') and created >= now() - interval '1 day'
+            then created + interval '18 hours' else timestamptz '9999-12-31 00:00:00+00' end
 from (select n, 1 + n % 3 as impact, 1 + (n / 3) % 3 as urgency,
              (array['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'CLOSED'])[1 + n % 6] as state,
              now() - (n % 129600) * interval '1 minute' as created

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import org.hibernate.Timeouts;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.domain.IncidentState;
@@ -37,15 +39,27 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         return list("parentId = :parent and state in :open", Parameters.with("parent", parentId).and("open", OPEN));
     }
 
-    /** Up to {@code limit} open incidents whose SLA check is due, in id order after {@code after} (null: from the start). */
-    public Uni<List<Incident>> findDueForSlaCheck(Instant now, UUID after, int limit) {
-        String due = "state in :open and (slaNextCheckAt is null or slaNextCheckAt <= :now)";
+    /** Where a run of the SLA monitor has got to: the check time and id of the last incident it read. */
+    public record DueCursor(Instant checkAt, UUID id) {
+    }
+
+    /**
+     * Up to {@code limit} open incidents whose SLA check is due, in order of check time, after {@code after} (null:
+     * from the start). Ordered like the index on the check time, so the read stays a short index range whatever the
+     * table's size. Replicas share the work: each locks its batch and skips the others'.
+     */
+    public Uni<List<Incident>> findDueForSlaCheck(Instant now, DueCursor after, int limit) {
+        String due = "state in :open and slaNextCheckAt <= :now";
         Parameters parameters = Parameters.with("open", OPEN).and("now", now);
         if (after != null) {
-            due += " and id > :after";
-            parameters.and("after", after);
+            due += " and (slaNextCheckAt > :afterAt or (slaNextCheckAt = :afterAt and id > :afterId))";
+            parameters.and("afterAt", after.checkAt()).and("afterId", after.id());
         }
-        return find(due + " order by id", parameters).range(0, limit - 1).list();
+        // rows another replica's monitor is checking are skipped, not waited for and then overwritten
+        return find(due + " order by slaNextCheckAt, id", parameters)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
+                .range(0, limit - 1).list();
     }
 
     public Uni<Incident> findByNumber(String number) {

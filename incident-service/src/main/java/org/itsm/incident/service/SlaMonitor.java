@@ -2,7 +2,6 @@ package org.itsm.incident.service;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,20 +47,22 @@ public class SlaMonitor {
     }
 
     /**
-     * Only incidents whose next SLA moment has come; one transaction per batch, in id order, so a large backlog never
-     * makes one long transaction or event-loop turn.
+     * Only incidents whose next SLA moment has come; one transaction per batch, so a large backlog never makes one
+     * long transaction or event-loop turn. The cursor is taken before the checks move the incidents' next check.
      */
-    private Uni<Void> checkFrom(UUID after, Instant now) {
-        return Panache.withTransaction(() -> incidents.findDueForSlaCheck(now, after, BATCH)
-                .call(batch -> IncidentService.chain(batch, incident -> {
-                    Uni<Void> response = incident.respondedAt != null ? Uni.createFrom().voidItem()
-                            : check(incident, "RESPONSE", slaPolicy.responseClock(incident), incident.responseSlaAlert, now);
-                    return response.flatMap(ignored -> check(incident, "RESOLUTION", slaPolicy.resolutionClock(incident),
-                            incident.resolutionSlaAlert, now))
-                            .invoke(() -> slaPolicy.scheduleNextCheck(incident, now));
-                })))
-                .flatMap(batch -> batch.size() < BATCH ? Uni.createFrom().voidItem()
-                        : checkFrom(batch.get(batch.size() - 1).id, now));
+    private Uni<Void> checkFrom(IncidentRepository.DueCursor after, Instant now) {
+        return Panache.withTransaction(() -> incidents.findDueForSlaCheck(now, after, BATCH).flatMap(batch -> {
+            Incident last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
+            IncidentRepository.DueCursor next = batch.size() < BATCH ? null
+                    : new IncidentRepository.DueCursor(last.slaNextCheckAt, last.id);
+            return IncidentService.chain(batch, incident -> {
+                Uni<Void> response = incident.respondedAt != null ? Uni.createFrom().voidItem()
+                        : check(incident, "RESPONSE", slaPolicy.responseClock(incident), incident.responseSlaAlert, now);
+                return response.flatMap(ignored -> check(incident, "RESOLUTION", slaPolicy.resolutionClock(incident),
+                        incident.resolutionSlaAlert, now))
+                        .invoke(() -> slaPolicy.scheduleNextCheck(incident, now));
+            }).replaceWith(next);
+        })).flatMap(next -> next == null ? Uni.createFrom().voidItem() : checkFrom(next, now));
     }
 
     private Uni<Void> check(Incident incident, String clockName, SlaClock clock, String alreadyAlerted, Instant now) {

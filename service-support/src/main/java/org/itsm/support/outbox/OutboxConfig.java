@@ -22,8 +22,4 @@ public interface OutboxConfig {
     /** How long a publish may wait for the broker before the batch is retried later. */
     @WithDefault("15s")
     Duration publishTimeout();
-
-    /** Published events are kept this long for inspection, then deleted. */
-    @WithDefault("P7D")
-    Duration retention();
 }

@@ -36,9 +36,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
- * Publishes committed outbox rows to Kafka as binary-mode CloudEvents (idempotent producer, acks=all) and marks
- * them published in the same transaction that locked them. A crash or a broker outage only delays events: rows
- * stay unpublished and the next run sends them again (consumers are idempotent on the event id).
+ * Publishes committed outbox rows to Kafka as binary-mode CloudEvents (idempotent producer, acks=all) and deletes
+ * them in the same transaction that locked them, once Kafka has acknowledged them. A crash or a broker outage only
+ * delays events: rows stay and the next run sends them again (consumers are idempotent on the event id).
  *
  * <p>Woken by PostgreSQL NOTIFY on commit for low latency, with a slow poll as a safety net. Rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so replicas never publish the same batch at once.
@@ -137,13 +137,13 @@ public class OutboxRelay {
         return pool.withTransaction(connection -> claimBatch(connection)
                 .flatMap(batch -> batch.isEmpty()
                         ? Uni.createFrom().item(0)
-                        : publishAll(batch).flatMap(ignored -> markPublished(connection, batch))));
+                        : publishAll(batch).flatMap(ignored -> remove(connection, batch))));
     }
 
     private Uni<List<PendingEvent>> claimBatch(SqlConnection connection) {
         return connection.preparedQuery("""
                 select id, aggregate_id, type, subject, payload, created_at from outbox_event
-                where published_at is null order by seq limit $1 for update skip locked""")
+                order by seq limit $1 for update skip locked""")
                 .execute(Tuple.of(config.batchSize()))
                 .map(rows -> {
                     List<PendingEvent> batch = new ArrayList<>();
@@ -178,18 +178,11 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(event.payload()).addMetadata(cloudEvent).addMetadata(kafkaRecord));
     }
 
-    private Uni<Integer> markPublished(SqlConnection connection, List<PendingEvent> batch) {
+    private Uni<Integer> remove(SqlConnection connection, List<PendingEvent> batch) {
         UUID[] ids = batch.stream().map(PendingEvent::id).toArray(UUID[]::new);
-        return connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+        return connection.preparedQuery("delete from outbox_event where id = any($1)")
                 .execute(Tuple.of(ids))
                 .map(ignored -> batch.size());
-    }
-
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> deletePublished() {
-        return pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) config.retention().toSeconds()))
-                .replaceWithVoid();
     }
 
     private record PendingEvent(UUID id, UUID aggregateId, String type, String subject, String payload,
