@@ -1,5 +1,6 @@
 package org.itsm.catalog.messaging;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +45,13 @@ public class ChangeEventConsumer {
         this.objectMapper = objectMapper;
     }
 
+    /** Most change events (created, submitted, assessed, votes) mean nothing here and skip the inbox's transaction. */
+    static final Set<String> HANDLED = Set.of(EventTypes.CHANGE_APPROVED, EventTypes.CHANGE_IMPLEMENTED,
+            EventTypes.CHANGE_FAILED, EventTypes.CHANGE_CANCELLED);
+
     @Incoming("change-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.processOnce(CONSUMER, message, this::apply);
+        return inbox.processOnce(CONSUMER, HANDLED, message, this::apply);
     }
 
     private Uni<Void> apply(IncomingEvent event) {
@@ -57,7 +62,7 @@ public class ChangeEventConsumer {
                     .call(failure -> recordRejection(event.id(), (ChangeUpdateRejected) failure));
             case EventTypes.CHANGE_FAILED, EventTypes.CHANGE_CANCELLED ->
                 changeUpdates.dropped(event.payload(ChangeEvent.class));
-            default -> Uni.createFrom().voidItem();
+            default -> throw new IllegalStateException("not a handled change event: " + event.type());
         };
     }
 

@@ -1,5 +1,6 @@
 package org.itsm.support.inbox;
 
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -47,6 +48,21 @@ public class EventInbox {
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : Uni.createFrom().completionStage(message.nack(failure)));
+    }
+
+    /**
+     * Like {@link #processOnce(String, Message, Function)} for a consumer that acts on {@code handledTypes} only: other
+     * events of the topic are acknowledged at once, without a transaction or a processed-event record, so they do not
+     * hold up the events behind them.
+     */
+    public Uni<Void> processOnce(String consumer, Set<String> handledTypes, Message<String> message,
+            Function<IncomingEvent, Uni<Void>> effect) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
+                .orElse(null);
+        if (type != null && !handledTypes.contains(type)) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return processOnce(consumer, message, effect);
     }
 
     @SuppressWarnings("unchecked")
