@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import org.hibernate.Timeouts;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.domain.IncidentState;
@@ -46,7 +44,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     /**
      * Up to {@code limit} open incidents whose SLA check is due, in order of check time, after {@code after} (null:
      * from the start). Ordered like the index on the check time, so the read stays a short index range whatever the
-     * table's size. Replicas share the work: each locks its batch and skips the others'.
+     * table's size.
      */
     public Uni<List<Incident>> findDueForSlaCheck(Instant now, DueCursor after, int limit) {
         String due = "state in :open and slaNextCheckAt <= :now";
@@ -55,11 +53,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             due += " and (slaNextCheckAt > :afterAt or (slaNextCheckAt = :afterAt and id > :afterId))";
             parameters.and("afterAt", after.checkAt()).and("afterId", after.id());
         }
-        // rows another replica's monitor is checking are skipped, not waited for and then overwritten
-        return find(due + " order by slaNextCheckAt, id", parameters)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
-                .range(0, limit - 1).list();
+        return find(due + " order by slaNextCheckAt, id", parameters).range(0, limit - 1).list();
     }
 
     public Uni<Incident> findByNumber(String number) {
