@@ -2,12 +2,15 @@ package org.itsm.events.change;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * A change request at a lifecycle moment; approved and implemented carry the window and the catalog update.
  * {@code requester} (added after v1 was first published, optional) is the requester's user name, so consumers such
- * as the gateway's live stream can show a requester only their own changes.
+ * as the gateway's live stream can show a requester only their own changes. {@code changedFields} (added later,
+ * optional; set on {@code updated}) names the fields the update changed, and {@code newValues} their new values as
+ * text for the fields that are not free text (people, window, services, type...); free-text fields are named only.
  */
 public record ChangeEvent(
         UUID id,
@@ -24,13 +27,23 @@ public record ChangeEvent(
         String problemNumber,
         CatalogUpdate catalogUpdate,
         Instant occurredAt,
-        String requester) {
+        String requester,
+        List<String> changedFields,
+        Map<String, String> newValues) {
+
+    /** The payload with the requester, without the changed fields. */
+    public ChangeEvent(UUID id, String number, String type, String state, String title, List<UUID> affectedServiceIds,
+            List<UUID> affectedOfferingIds, Instant plannedStart, Instant plannedEnd, String riskLevel, String outcome,
+            String problemNumber, CatalogUpdate catalogUpdate, Instant occurredAt, String requester) {
+        this(id, number, type, state, title, affectedServiceIds, affectedOfferingIds, plannedStart, plannedEnd,
+                riskLevel, outcome, problemNumber, catalogUpdate, occurredAt, requester, null, null);
+    }
 
     /** The payload as first published, without the requester (kept so existing producers and tests compile). */
     public ChangeEvent(UUID id, String number, String type, String state, String title, List<UUID> affectedServiceIds,
             List<UUID> affectedOfferingIds, Instant plannedStart, Instant plannedEnd, String riskLevel, String outcome,
             String problemNumber, CatalogUpdate catalogUpdate, Instant occurredAt) {
         this(id, number, type, state, title, affectedServiceIds, affectedOfferingIds, plannedStart, plannedEnd,
-                riskLevel, outcome, problemNumber, catalogUpdate, occurredAt, null);
+                riskLevel, outcome, problemNumber, catalogUpdate, occurredAt, null, null, null);
     }
 }
