@@ -1,20 +1,31 @@
 package org.itsm.support.rest;
 
-import java.net.URI;
 import java.util.List;
+
+import org.itsm.events.api.ProblemType;
 
 /** A request the API refuses, with the problem details to answer. Thrown by services and resources alike. */
 public class ApiProblem extends RuntimeException {
 
-    private static final String TYPE_BASE = "https://itsm.dev/problems/";
-
     private final ProblemDetail problem;
 
-    public ApiProblem(int status, String slug, String title, String detail, List<ProblemDetail.FieldError> errors,
+    public ApiProblem(ProblemType type, String detail, List<ProblemDetail.FieldError> errors,
             List<String> allowedMoves) {
         super(detail);
-        this.problem = new ProblemDetail(URI.create(TYPE_BASE + slug), title, status, detail, null, errors,
-                allowedMoves);
+        this.problem = new ProblemDetail(type.uri(), type.title(), type.status(), detail, null, errors, allowedMoves);
+    }
+
+    /** By the catalogue's slug; the status must be the catalogue's. */
+    public ApiProblem(int status, String slug, String title, String detail, List<ProblemDetail.FieldError> errors,
+            List<String> allowedMoves) {
+        this(checked(ProblemType.ofSlug(slug), status), detail, errors, allowedMoves);
+    }
+
+    private static ProblemType checked(ProblemType type, int status) {
+        if (type.status() != status) {
+            throw new IllegalArgumentException("Problem type " + type.slug() + " answers " + type.status());
+        }
+        return type;
     }
 
     public ProblemDetail problem() {
@@ -22,12 +33,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem badRequest(String detail) {
-        return new ApiProblem(400, "bad-request", "Bad request", detail, null, null);
+        return new ApiProblem(ProblemType.BAD_REQUEST, detail, null, null);
     }
 
     public static ApiProblem invalidFields(List<ProblemDetail.FieldError> errors) {
-        return new ApiProblem(400, "validation", "Invalid fields",
-                errors.size() + " field(s) are invalid", errors, null);
+        return new ApiProblem(ProblemType.VALIDATION, errors.size() + " field(s) are invalid", errors, null);
     }
 
     public static ApiProblem invalidField(String field, String message) {
@@ -35,30 +45,35 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem notFound(String what, Object id) {
-        return new ApiProblem(404, "not-found", "Not found", what + " " + id + " does not exist", null, null);
+        return new ApiProblem(ProblemType.NOT_FOUND, what + " " + id + " does not exist", null, null);
     }
 
     public static ApiProblem forbidden(String detail) {
-        return new ApiProblem(403, "forbidden", "Forbidden", detail, null, null);
+        return new ApiProblem(ProblemType.FORBIDDEN, detail, null, null);
     }
 
     public static ApiProblem illegalMove(String move, String state, List<String> allowedMoves) {
-        return new ApiProblem(409, "illegal-move", "Move not allowed",
+        return new ApiProblem(ProblemType.ILLEGAL_MOVE,
                 "Cannot " + move + " from state " + state + "; allowed now: "
                         + (allowedMoves.isEmpty() ? "none" : String.join(", ", allowedMoves)),
                 null, allowedMoves);
     }
 
     public static ApiProblem conflict(String detail) {
-        return new ApiProblem(409, "conflict", "Conflict", detail, null, null);
+        return new ApiProblem(ProblemType.CONFLICT, detail, null, null);
     }
 
     public static ApiProblem staleVersion(long current) {
-        return new ApiProblem(412, "stale-version", "Precondition failed",
+        return new ApiProblem(ProblemType.STALE_VERSION,
                 "The record changed meanwhile (now version " + current + "); reload it and retry", null, null);
     }
 
     public static ApiProblem unprocessable(String detail) {
-        return new ApiProblem(422, "unprocessable", "Unprocessable request", detail, null, null);
+        return new ApiProblem(ProblemType.UNPROCESSABLE, detail, null, null);
+    }
+
+    /** A rule of the practice broken by the named fields (422, each field with its reason). */
+    public static ApiProblem unprocessableFields(List<ProblemDetail.FieldError> errors) {
+        return new ApiProblem(ProblemType.UNPROCESSABLE, errors.size() + " field(s) break a rule", errors, null);
     }
 }

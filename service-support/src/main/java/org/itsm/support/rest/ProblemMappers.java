@@ -1,6 +1,5 @@
 package org.itsm.support.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.itsm.events.api.ProblemType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -80,19 +80,16 @@ public class ProblemMappers {
         if (exception.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
-        Response.Status.Family family = Response.Status.Family.familyOf(status);
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
-        String detail = family == Response.Status.Family.SERVER_ERROR ? "The service could not handle the request"
-                : exception.getMessage();
-        return respond(new ProblemDetail(URI.create("about:blank"), title, status, detail, null, null, null));
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = type.status() >= 500 ? "The service could not handle the request" : exception.getMessage();
+        return respond(new ProblemDetail(type.uri(), type.title(), status, detail, null, null, null));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException exception) {
         return Response.status(401).type(ProblemDetail.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(new ProblemDetail(URI.create("about:blank"), "Unauthorized", 401,
-                        "A valid bearer token is required", null, null, null))
+                .entity(new ApiProblem(ProblemType.UNAUTHORIZED, "A valid bearer token is required", null, null)
+                        .problem())
                 .build();
     }
 
@@ -103,8 +100,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception) {
-        return respond(new ProblemDetail(URI.create("about:blank"), "Forbidden", 403,
-                "Your roles do not allow this operation", null, null, null));
+        return respond(ApiProblem.forbidden("Your roles do not allow this operation").problem());
     }
 
     /**
@@ -114,7 +110,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response concurrentUpdate(jakarta.persistence.OptimisticLockException exception, HttpHeaders headers) {
         if (headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
-            return respond(new ApiProblem(412, "stale-version", "Precondition failed",
+            return respond(new ApiProblem(ProblemType.STALE_VERSION,
                     "The record changed meanwhile; reload it and retry", null, null).problem());
         }
         return respond(ApiProblem.conflict("The record changed meanwhile; reload it and retry").problem());
@@ -124,13 +120,13 @@ public class ProblemMappers {
     public Response unexpected(Throwable failure) {
         if (DatabaseOutage.isCause(failure)) {
             LOG.warnf("Database unavailable: %s", failure.getMessage());
-            return Response.fromResponse(respond(new ApiProblem(503, "database-unavailable", "Service unavailable",
+            return Response.fromResponse(respond(new ApiProblem(ProblemType.DATABASE_UNAVAILABLE,
                     "The service cannot reach its database; retry shortly", null, null).problem()))
                     .header("Retry-After", "5").build();
         }
         LOG.error("Unhandled failure", failure);
-        return respond(new ProblemDetail(URI.create("about:blank"), "Internal error", 500,
-                "The service could not handle the request", null, null, null));
+        return respond(new ApiProblem(ProblemType.INTERNAL_ERROR, "The service could not handle the request", null,
+                null).problem());
     }
 
     public static Response respond(ProblemDetail problem) {
