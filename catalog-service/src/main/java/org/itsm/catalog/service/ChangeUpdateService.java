@@ -15,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.AppliedChange;
 import org.itsm.catalog.domain.CatalogService;
-import org.itsm.catalog.domain.CatalogUpdateRules;
-import org.itsm.catalog.domain.CatalogUpdateRules.OfferingFacts;
+import org.itsm.catalog.domain.CatalogUpdateFit;
+import org.itsm.catalog.domain.CatalogUpdateFit.OfferingFacts;
 import org.itsm.catalog.domain.Lifecycle;
 import org.itsm.catalog.domain.OfferingStatus;
 import org.itsm.catalog.domain.PlannedChange;
@@ -112,7 +112,8 @@ public class ChangeUpdateService {
                         Map<UUID, OfferingFacts> facts = current.stream().collect(Collectors.toMap(
                                 offering -> offering.id, offering -> new OfferingFacts(offering.id,
                                         offering.serviceId, offering.name, offering.status)));
-                        List<String> misfits = CatalogUpdateRules.misfits(pending, update, facts);
+                        List<String> misfits = CatalogUpdateFit.misfits(pending,
+                                affected.services().stream().map(service -> service.id).toList(), update, facts);
                         if (!misfits.isEmpty()) {
                             throw new ChangeUpdateRejected(change, pending, misfits);
                         }
@@ -161,9 +162,13 @@ public class ChangeUpdateService {
                 });
             }
         }
-        for (String name : PortfolioService.orEmpty(update.offeringsAdded())) {
-            effects.add("offering " + name.strip() + " added");
-            steps = steps.flatMap(ignored -> addOffering(service, name.strip(), actor));
+        for (CatalogUpdate.AddedOffering added : PortfolioService.orEmpty(update.offeringsAdded())) {
+            if (!service.id.equals(added.serviceId())) {
+                continue; // created only on the service it names
+            }
+            String name = added.name().strip();
+            effects.add("offering " + name + " added");
+            steps = steps.flatMap(ignored -> addOffering(service, name, actor));
         }
         Lifecycle target = update.lifecycle() == null ? null
                 : Lifecycle.valueOf(update.lifecycle().toUpperCase(Locale.ROOT));

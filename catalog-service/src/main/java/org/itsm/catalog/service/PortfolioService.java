@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.BusinessCalendar;
 import org.itsm.catalog.domain.CatalogService;
-import org.itsm.catalog.domain.CatalogUpdateRules;
 import org.itsm.catalog.domain.Criticality;
 import org.itsm.catalog.domain.IllegalMoveException;
 import org.itsm.catalog.domain.Lifecycle;
@@ -30,6 +29,7 @@ import org.itsm.catalog.rest.CatalogApi.WindowInput;
 import org.itsm.events.EventTypes;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
+import org.itsm.events.change.CatalogUpdateRules;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.NumberSequence;
@@ -352,8 +352,8 @@ public class PortfolioService {
 
     private static void checkOffering(ServiceOffering offering) {
         List<FieldError> errors = new ArrayList<>();
-        CatalogUpdateRules.slaTargetProblems(offering.slaTargets)
-                .forEach(problem -> errors.add(new FieldError("slaTargets", problem)));
+        CatalogUpdateRules.slaTargetErrors("slaTargets", offering.slaTargets)
+                .forEach(error -> errors.add(new FieldError(error.field(), error.message())));
         BusinessCalendar.problems(offering.businessHours)
                 .forEach(problem -> errors.add(new FieldError("businessHours", problem)));
         if (!errors.isEmpty()) {

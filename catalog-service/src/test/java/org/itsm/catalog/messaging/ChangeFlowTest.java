@@ -67,9 +67,10 @@ class ChangeFlowTest {
                     .body("plannedChanges[0].summary", equalTo("Upgrade mail platform")));
 
             String update = """
-                    {"version": "2.0", "offeringsAdded": ["Email Platinum"], "slaOfferingId": "%s",
+                    {"version": "2.0", "offeringsAdded": [{"serviceId": "%s", "name": "Email Platinum"}],
+                     "slaOfferingId": "%s",
                      "slaTargets": [{"priority": "P2", "responseMinutes": 20, "resolutionMinutes": 300}]}"""
-                    .formatted(offeringId);
+                    .formatted(serviceId, offeringId);
             for (int delivery = 0; delivery < 2; delivery++) {
                 sender.send(Topics.CHANGE, changeId.toString(), implementedEvent, EventTypes.CHANGE_IMPLEMENTED,
                         EventSource.CHANGE_SERVICE, number, change(changeId, number, "REVIEW", serviceId, offeringId,
@@ -105,6 +106,47 @@ class ChangeFlowTest {
                     .body("findAll { it.field == 'appliedChange' }", hasSize(1))
                     .body("find { it.field == 'version' && it.to == '2.0' }.actor", equalTo(number));
         });
+    }
+
+    @Test
+    void anAddedOfferingIsCreatedOnlyOnTheServiceItNames() {
+        String mailId = createLiveService("Mail " + UUID.randomUUID());
+        String chatId = createLiveService("Chat " + UUID.randomUUID());
+        UUID changeId = UUID.randomUUID();
+        String update = """
+                {"offeringsAdded": [{"serviceId": "%s", "name": "Chat Premium"}]}""".formatted(chatId);
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            sender.send(Topics.CHANGE, changeId.toString(), UUID.randomUUID().toString(),
+                    EventTypes.CHANGE_IMPLEMENTED, EventSource.CHANGE_SERVICE, "CHG0009003",
+                    change(changeId, "CHG0009003", "REVIEW", mailId, null, update)
+                            .replace("\"affectedServiceIds\": [\"%s\"]".formatted(mailId),
+                                    "\"affectedServiceIds\": [\"%s\", \"%s\"]".formatted(mailId, chatId)));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                .get("/api/v1/catalog/services/{id}/offerings", chatId).then().statusCode(200)
+                .body("name", contains("Chat Premium")));
+        asAgent().get("/api/v1/catalog/services/{id}/offerings", mailId).then().statusCode(200).body("$", empty());
+        asAgent().get("/api/v1/catalog/services/{id}/history", mailId).then()
+                .body("findAll { it.field == 'appliedChange' }.actor", contains("CHG0009003"));
+    }
+
+    @Test
+    void anAddedOfferingNamingNoServiceIsRejected() {
+        String serviceId = createLiveService("Wiki " + UUID.randomUUID());
+        UUID changeId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        try (CloudEventSender sender = new CloudEventSender(bootstrap());
+                KafkaTopicReader deadLetters = new KafkaTopicReader(bootstrap(), Topics.deadLetter(Topics.CHANGE))) {
+            sender.send(Topics.CHANGE, changeId.toString(), eventId, EventTypes.CHANGE_IMPLEMENTED,
+                    EventSource.CHANGE_SERVICE, "CHG0009004", change(changeId, "CHG0009004", "REVIEW", serviceId,
+                            null, "{\"offeringsAdded\": [\"Wiki Gold\"]}"));
+            List<ConsumerRecord<String, String>> parked = deadLetters.await(
+                    record -> eventId.equals(KafkaTopicReader.header(record, "ce_id")), 1, Duration.ofSeconds(20));
+            assertTrue(KafkaTopicReader.header(parked.get(0), "dead-letter-reason")
+                    .contains("catalogUpdate.offeringsAdded[0].serviceId"),
+                    KafkaTopicReader.header(parked.get(0), "dead-letter-reason"));
+        }
+        asAgent().get("/api/v1/catalog/services/{id}/offerings", serviceId).then().statusCode(200).body("$", empty());
     }
 
     @Test
