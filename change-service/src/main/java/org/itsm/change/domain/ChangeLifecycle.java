@@ -2,6 +2,7 @@ package org.itsm.change.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The change state machine per type. Normal: New → Assess → Authorize → Scheduled → Implement → Review → Closed.
@@ -45,7 +46,8 @@ public final class ChangeLifecycle {
                 moves.add(cancel());
             }
             case SCHEDULED -> {
-                moves.add(new AllowedMove(ChangeMove.IMPLEMENT, ChangeState.IMPLEMENT, List.of()));
+                moves.add(new AllowedMove(ChangeMove.IMPLEMENT, ChangeState.IMPLEMENT,
+                        List.of("now within the planned window, or outsideWindowReason")));
                 moves.add(cancel());
             }
             case IMPLEMENT -> {
@@ -72,9 +74,31 @@ public final class ChangeLifecycle {
                         allowed.stream().map(candidate -> candidate.move().action()).toList()));
     }
 
-    /** Failed, backed-out and emergency changes get a post-implementation review before they close. */
+    /**
+     * Failed, backed-out and emergency changes get a post-implementation review before they close: an emergency
+     * change needs one from the start, the others once their outcome ({@code null} while unknown) is a failure.
+     */
     public static boolean reviewRequired(ChangeType type, Outcome outcome) {
-        return type == ChangeType.EMERGENCY || !outcome.implemented();
+        return type == ChangeType.EMERGENCY || outcome != null && !outcome.implemented();
+    }
+
+    /**
+     * Where moving the planned window leads. Before Authorize the change stays where it is. In Authorize or Scheduled
+     * the approval was given for the old window, so a normal or emergency change goes back to Authorize for a new
+     * approval round, and a standard change back to New (it is scheduled again, which checks the conflicts again).
+     * Once implementation has started the window is history: empty.
+     */
+    public Optional<ChangeState> replan(ChangeType type, ChangeState state) {
+        return switch (state) {
+            case NEW, ASSESS -> Optional.of(state);
+            case AUTHORIZE, SCHEDULED -> Optional.of(type == ChangeType.STANDARD ? ChangeState.NEW : ChangeState.AUTHORIZE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Whether moving the window from {@code state} starts a new approval round. */
+    public boolean replanNeedsApproval(ChangeType type, ChangeState state) {
+        return type != ChangeType.STANDARD && (state == ChangeState.AUTHORIZE || state == ChangeState.SCHEDULED);
     }
 
     private static AllowedMove cancel() {

@@ -4,6 +4,8 @@ package org.itsm.change.domain;
 public enum ConflictKind {
     /** Another scheduled or running change on the same service overlaps the window. */
     CHANGE_OVERLAP(true),
+    /** The change's implementer implements another scheduled or running change in an overlapping window. */
+    IMPLEMENTER(true),
     /** A blackout window of an affected service or offering overlaps the window. */
     BLACKOUT(true),
     /** A change still being assessed or authorised on the same service overlaps the window. */

@@ -58,18 +58,22 @@ public class ChangeCalendar {
             return Uni.createFrom().item(List.of());
         }
         return rules().flatMap(rules -> changes.inWindow(ChangeRepository.ON_CALENDAR, window.start(), window.end())
-                .map(others -> rules.detect(change.id, Set.copyOf(change.affectedServiceIds), window,
-                        planned(others))));
+                .map(others -> rules.detect(change.id, Set.copyOf(change.affectedServiceIds), change.implementer,
+                        window, planned(others))));
     }
 
-    /** The earliest window of the same length, from now or the planned start, free of hard conflicts. */
+    /**
+     * The earliest window of the same length, from now or the planned start, free of hard conflicts, preferring the
+     * services' maintenance windows (see {@link ScheduleConflicts}).
+     */
     public Uni<Window> firstAvailable(ChangeRequest change, Instant now) {
         Window wanted = change.window();
         Instant from = wanted.start().isBefore(now) ? now : wanted.start();
+        Instant until = from.plus(SEARCH_HORIZON);
         return rules().flatMap(rules -> changes.inWindow(List.of(ChangeState.SCHEDULED, ChangeState.IMPLEMENT),
-                from, from.plus(SEARCH_HORIZON))
-                .map(others -> rules.firstAvailable(change.id, Set.copyOf(change.affectedServiceIds), wanted, from,
-                        planned(others))));
+                from, until.plus(wanted.length()))
+                .map(others -> rules.firstAvailable(change.id, Set.copyOf(change.affectedServiceIds),
+                        change.implementer, wanted, from, until, planned(others))));
     }
 
     /** The blackout windows of every service overlapping [from, to), with the service they belong to. */
@@ -82,9 +86,10 @@ public class ChangeCalendar {
                     List<ServiceBlackout> found = new ArrayList<>();
                     for (CatalogOffering offering : offerings) {
                         for (TimeWindow blackout : windows(offering.blackoutWindows)) {
-                            if (valid(blackout) && new Window(blackout.start(), blackout.end()).overlaps(range)) {
+                            // weekly blackouts appear once per occurrence in the range
+                            for (TimeWindow occurrence : blackout.occurrencesBetween(range.start(), range.end())) {
                                 found.add(new ServiceBlackout(offering.serviceId, names.get(offering.serviceId),
-                                        blackout));
+                                        occurrence));
                             }
                         }
                     }
@@ -99,14 +104,13 @@ public class ChangeCalendar {
         return catalog.services().flatMap(services -> catalog.offerings().map(offerings -> {
             Map<UUID, ServiceCalendar> calendars = new HashMap<>();
             for (CatalogService service : services) {
-                List<Window> blackouts = new ArrayList<>();
-                List<Window> maintenance = new ArrayList<>();
+                List<TimeWindow> blackouts = new ArrayList<>();
+                List<TimeWindow> maintenance = new ArrayList<>();
                 for (CatalogOffering offering : offerings) {
                     if (service.id.equals(offering.serviceId) && !"RETIRED".equals(offering.status)) {
-                        windows(offering.blackoutWindows).stream().filter(ChangeCalendar::valid)
-                                .forEach(window -> blackouts.add(new Window(window.start(), window.end())));
-                        windows(offering.maintenanceWindows).stream().filter(ChangeCalendar::valid)
-                                .forEach(window -> maintenance.add(new Window(window.start(), window.end())));
+                        windows(offering.blackoutWindows).stream().filter(TimeWindow::usable).forEach(blackouts::add);
+                        windows(offering.maintenanceWindows).stream().filter(TimeWindow::usable)
+                                .forEach(maintenance::add);
                     }
                 }
                 calendars.put(service.id, new ServiceCalendar(service.id, service.name,
@@ -119,12 +123,8 @@ public class ChangeCalendar {
     private static List<PlannedChange> planned(List<ChangeRequest> others) {
         return others.stream().filter(other -> other.window() != null)
                 .map(other -> new PlannedChange(other.id, other.number, other.state,
-                        Set.copyOf(other.affectedServiceIds), other.window()))
+                        Set.copyOf(other.affectedServiceIds), other.window(), other.implementer))
                 .toList();
-    }
-
-    private static boolean valid(TimeWindow window) {
-        return window.start() != null && window.end() != null && window.end().isAfter(window.start());
     }
 
     private List<TimeWindow> windows(String json) {

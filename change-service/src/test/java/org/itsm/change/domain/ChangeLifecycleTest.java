@@ -65,4 +65,23 @@ class ChangeLifecycleTest {
                 () -> lifecycle.apply(ChangeType.NORMAL, ChangeState.IMPLEMENT, true, ChangeMove.CANCEL));
         assertEquals(List.of("review", "close"), refused.allowedMoves());
     }
+
+    @Test
+    void anEmergencyChangeNeedsItsReviewFromTheStart() {
+        assertTrue(ChangeLifecycle.reviewRequired(ChangeType.EMERGENCY, null));
+        assertFalse(ChangeLifecycle.reviewRequired(ChangeType.NORMAL, null));
+    }
+
+    @Test
+    void replanningAfterAuthorizeGoesBackThroughApproval() {
+        assertEquals(java.util.Optional.of(ChangeState.ASSESS), lifecycle.replan(ChangeType.NORMAL, ChangeState.ASSESS));
+        assertEquals(java.util.Optional.of(ChangeState.AUTHORIZE),
+                lifecycle.replan(ChangeType.NORMAL, ChangeState.SCHEDULED));
+        assertEquals(java.util.Optional.of(ChangeState.AUTHORIZE),
+                lifecycle.replan(ChangeType.EMERGENCY, ChangeState.AUTHORIZE));
+        assertTrue(lifecycle.replanNeedsApproval(ChangeType.NORMAL, ChangeState.SCHEDULED));
+        assertEquals(java.util.Optional.of(ChangeState.NEW), lifecycle.replan(ChangeType.STANDARD, ChangeState.SCHEDULED));
+        assertTrue(lifecycle.replan(ChangeType.NORMAL, ChangeState.IMPLEMENT).isEmpty());
+        assertTrue(lifecycle.replan(ChangeType.NORMAL, ChangeState.CLOSED).isEmpty());
+    }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.UUID;
 import org.itsm.change.domain.ScheduleConflicts.Conflict;
 import org.itsm.change.domain.ScheduleConflicts.PlannedChange;
 import org.itsm.change.domain.ScheduleConflicts.ServiceCalendar;
+import org.itsm.events.catalog.TimeWindow;
+import org.itsm.events.catalog.WeeklyRecurrence;
 import org.junit.jupiter.api.Test;
 
 class ScheduleConflictsTest {
@@ -31,9 +35,19 @@ class ScheduleConflictsTest {
     }
 
     private final ScheduleConflicts rules = new ScheduleConflicts(Map.of(
-            MAIL, new ServiceCalendar(MAIL, "Mail", Set.of(DIRECTORY), List.of(window("18:00", "20:00")), List.of()),
+            MAIL, new ServiceCalendar(MAIL, "Mail", Set.of(DIRECTORY), List.of(once("18:00", "20:00")), List.of()),
             DIRECTORY, new ServiceCalendar(DIRECTORY, "Directory", Set.of(), List.of(),
-                    List.of(window("22:00", "23:59")))));
+                    List.of(once("22:00", "23:59")))));
+
+    private static TimeWindow once(String from, String to) {
+        return new TimeWindow(at(from), at(to), "once");
+    }
+
+    /** Every Saturday (2026-12-05 is one) from {@code from} to {@code to} UTC. */
+    private static TimeWindow saturdays(String from, String to) {
+        return new TimeWindow(null, null, "weekly",
+                new WeeklyRecurrence("SATURDAY", LocalTime.parse(from), LocalTime.parse(to), "UTC"));
+    }
 
     @Test
     void touchingWindowsDoNotOverlap() {
@@ -108,5 +122,60 @@ class ScheduleConflictsTest {
         // a free wanted window is kept
         assertEquals(window("12:00", "13:00"),
                 rules.firstAvailable(SELF, Set.of(MAIL), window("12:00", "13:00"), at("00:00"), List.of(first)));
+    }
+
+    @Test
+    void anImplementerBookedOnAnOverlappingCommittedChangeIsAHardConflict() {
+        PlannedChange elsewhere = new PlannedChange(UUID.randomUUID(), "CHG0000010", ChangeState.SCHEDULED,
+                Set.of(DIRECTORY), window("10:00", "12:00"), "ivan");
+        List<Conflict> conflicts = rules.detect(SELF, Set.of(UUID.randomUUID()), "ivan", window("11:00", "13:00"),
+                List.of(elsewhere));
+        assertEquals(List.of(ConflictKind.IMPLEMENTER), conflicts.stream().map(Conflict::kind).toList());
+        assertTrue(conflicts.get(0).hard());
+        assertTrue(rules.detect(SELF, Set.of(UUID.randomUUID()), "jane", window("11:00", "13:00"), List.of(elsewhere))
+                .isEmpty());
+        // the first available window waits for the implementer too
+        assertEquals(window("12:00", "13:00"), rules.firstAvailable(SELF, Set.of(UUID.randomUUID()), "ivan",
+                window("11:00", "12:00"), at("00:00"), at("23:00"), List.of(elsewhere)));
+    }
+
+    @Test
+    void weeklyBlackoutsAndMaintenanceWindowsCountInEveryWeek() {
+        UUID shop = UUID.randomUUID();
+        ScheduleConflicts weekly = new ScheduleConflicts(Map.of(shop, new ServiceCalendar(shop, "Shop", Set.of(),
+                List.of(saturdays("08:00", "20:00")), List.of(saturdays("21:00", "04:00")))));
+        Duration week = Duration.ofDays(7);
+        // three weeks after 2026-12-05, still a Saturday
+        Window saturdayNoon = new Window(at("12:00").plus(week.multipliedBy(3)), at("13:00").plus(week.multipliedBy(3)));
+        List<Conflict> conflicts = weekly.detect(SELF, Set.of(shop), saturdayNoon, List.of());
+        assertEquals(List.of(ConflictKind.BLACKOUT, ConflictKind.OUTSIDE_MAINTENANCE_WINDOW),
+                conflicts.stream().map(Conflict::kind).toList());
+        assertEquals(at("08:00").plus(week.multipliedBy(3)), conflicts.get(0).window().start());
+        // the overnight maintenance window reaches into Sunday
+        Window sundayNight = new Window(at("23:30").plus(week), at("23:30").plus(week).plus(Duration.ofHours(3)));
+        assertTrue(weekly.detect(SELF, Set.of(shop), sundayNight, List.of()).isEmpty());
+    }
+
+    @Test
+    void firstAvailableWindowAvoidsBlackoutsAndPrefersMaintenanceWindows() {
+        UUID shop = UUID.randomUUID();
+        ScheduleConflicts weekly = new ScheduleConflicts(Map.of(shop, new ServiceCalendar(shop, "Shop", Set.of(),
+                List.of(saturdays("08:00", "20:00")), List.of(saturdays("21:00", "04:00")))));
+        PlannedChange early = new PlannedChange(UUID.randomUUID(), "CHG0000011", ChangeState.SCHEDULED, Set.of(shop),
+                window("21:00", "22:00"));
+        // wanted Saturday 10:00-12:00 (in the blackout): the maintenance window opens at 21:00, the first hour is taken
+        Window found = weekly.firstAvailable(SELF, Set.of(shop), null, window("10:00", "12:00"), at("00:00"),
+                at("00:00").plus(Duration.ofDays(30)), List.of(early));
+        assertEquals(window("22:00", "23:59").start(), found.start());
+        assertEquals(Duration.ofHours(2), found.length());
+        // without maintenance windows: just past the blackout
+        ScheduleConflicts blackoutOnly = new ScheduleConflicts(Map.of(shop, new ServiceCalendar(shop, "Shop",
+                Set.of(), List.of(saturdays("08:00", "20:00")), List.of())));
+        assertEquals(window("20:00", "22:00"), blackoutOnly.firstAvailable(SELF, Set.of(shop), null,
+                window("10:00", "12:00"), at("00:00"), at("00:00").plus(Duration.ofDays(30)), List.of()));
+        // a change too long for any maintenance window still gets the earliest window free of hard conflicts
+        Window tooLong = weekly.firstAvailable(SELF, Set.of(shop), null, new Window(at("10:00"), at("10:00")
+                .plus(Duration.ofHours(9))), at("00:00"), at("00:00").plus(Duration.ofDays(30)), List.of(early));
+        assertEquals(at("22:00"), tooLong.start());
     }
 }
