@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 public interface IncidentConfig {
 
     /** How long after resolution the caller or an agent may reopen. */
-    @WithDefault("P7D")
+    @WithDefault("P3D")
     Duration reopenPeriod();
 
     /** Resolved incidents close by themselves after this. */

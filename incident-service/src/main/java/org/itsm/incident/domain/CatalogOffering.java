@@ -25,6 +25,9 @@ public class CatalogOffering {
     public String slaTargets;
     @Column(name = "business_hours")
     public String businessHours;
+    /** The service's default offering: its terms apply when an incident names the service but no offering. */
+    @Column(name = "default_offering")
+    public boolean defaultOffering;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

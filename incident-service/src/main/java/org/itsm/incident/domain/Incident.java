@@ -83,8 +83,18 @@ public class Incident {
     public String slaCalendar;
     @Column(name = "sla_target_source")
     public String slaTargetSource;
+    /** Why those targets apply (SlaTermsReason). */
+    @Column(name = "sla_terms_reason")
+    public String slaTermsReason;
+    /** The offering whose targets apply: the named one or the service's default offering; null for defaults. */
+    @Column(name = "sla_offering_id")
+    public UUID slaOfferingId;
+    /** Working time the resolution clock spent paused, in finished pauses. */
     @Column(name = "sla_paused_seconds")
     public long slaPausedSeconds;
+    /** Working time the response clock spent paused, in finished pauses while it ran (SlaClock.pauseCounted). */
+    @Column(name = "response_paused_seconds")
+    public long responsePausedSeconds;
     @Column(name = "sla_paused_since")
     public Instant slaPausedSince;
     /** When the SLA monitor next has to look at this incident (see SlaPolicy.scheduleNextCheck). */

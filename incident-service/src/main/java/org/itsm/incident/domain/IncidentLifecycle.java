@@ -12,15 +12,31 @@ import java.util.Map;
  */
 public final class IncidentLifecycle {
 
-    /** A move allowed now, with its target state and what the caller must supply. */
-    public record AllowedMove(Move move, IncidentState target, List<String> requires) {
+    /**
+     * A move allowed now, with its target state and its request body: the fields it requires, those it accepts
+     * besides, and a condition on them (null when none).
+     */
+    public record AllowedMove(Move move, IncidentState target, List<String> requires, List<String> optional,
+            String condition) {
     }
 
-    private static final Map<Move, List<String>> REQUIREMENTS = Map.of(
-            Move.HOLD, List.of("holdReason", "comment (to the caller, when holdReason is AWAITING_CALLER)"),
-            Move.RESOLVE, List.of("resolutionCode", "resolutionNotes"),
-            Move.REOPEN, List.of("reason"),
-            Move.CANCEL, List.of("reason"));
+    /** The body fields of a move, as the endpoints enforce them. */
+    public record MoveFields(List<String> requires, List<String> optional, String condition) {
+    }
+
+    private static final MoveFields NO_FIELDS = new MoveFields(List.of(), List.of(), null);
+
+    private static final Map<Move, MoveFields> FIELDS = Map.of(
+            Move.HOLD, new MoveFields(List.of("holdReason"), List.of("comment"),
+                    "comment (to the caller) is required when holdReason is AWAITING_CALLER"),
+            Move.RESOLVE, new MoveFields(List.of("resolutionCode", "resolutionNotes"), List.of(), null),
+            Move.REOPEN, new MoveFields(List.of("reason"), List.of(), null),
+            Move.CANCEL, new MoveFields(List.of("reason"), List.of(), null));
+
+    /** What a move's request body must and may carry. */
+    public static MoveFields fieldsOf(Move move) {
+        return FIELDS.getOrDefault(move, NO_FIELDS);
+    }
 
     private final Duration reopenPeriod;
 
@@ -70,6 +86,7 @@ public final class IncidentLifecycle {
     }
 
     private static void add(List<AllowedMove> moves, Move move, IncidentState target) {
-        moves.add(new AllowedMove(move, target, REQUIREMENTS.getOrDefault(move, List.of())));
+        MoveFields fields = fieldsOf(move);
+        moves.add(new AllowedMove(move, target, fields.requires(), fields.optional(), fields.condition()));
     }
 }

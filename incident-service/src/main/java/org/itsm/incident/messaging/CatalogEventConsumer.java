@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
-/** Keeps the catalog read model (services, offerings, SLA targets, business hours, support groups). */
+/**
+ * Keeps the catalog read model (services, offerings, SLA targets, business hours, support groups, the service's
+ * default offering).
+ */
 @ApplicationScoped
 public class CatalogEventConsumer {
 
@@ -71,6 +74,7 @@ public class CatalogEventConsumer {
         offering.supportGroup = event.supportGroup();
         offering.slaTargets = json(event.slaTargets());
         offering.businessHours = json(event.businessHours());
+        offering.defaultOffering = Boolean.TRUE.equals(event.defaultOffering());
         offering.updatedAt = Instant.now();
         return catalog.save(offering);
     }

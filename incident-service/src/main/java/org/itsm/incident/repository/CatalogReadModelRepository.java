@@ -27,8 +27,26 @@ public class CatalogReadModelRepository {
         return Panache.getSession().flatMap(session -> session.merge(service)).replaceWithVoid();
     }
 
+    /** The active offering the catalog marks as the service's default, or null. */
+    public Uni<CatalogOffering> defaultOffering(UUID serviceId) {
+        return Panache.getSession().flatMap(session -> session.createQuery("""
+                from CatalogOffering where serviceId = :service and defaultOffering = true and status <> 'RETIRED'
+                order by updatedAt desc""", CatalogOffering.class)
+                .setParameter("service", serviceId).setMaxResults(1).getResultList())
+                .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** Saves the offering; a service has one default offering, so marking this one unmarks the others. */
     public Uni<Void> save(CatalogOffering offering) {
-        return Panache.getSession().flatMap(session -> session.merge(offering)).replaceWithVoid();
+        Uni<Void> saved = Panache.getSession().flatMap(session -> session.merge(offering)).replaceWithVoid();
+        if (!offering.defaultOffering) {
+            return saved;
+        }
+        return saved.flatMap(ignored -> Panache.getSession().flatMap(session -> session.createMutationQuery("""
+                update CatalogOffering set defaultOffering = false
+                where serviceId = :service and id <> :id and defaultOffering = true""")
+                .setParameter("service", offering.serviceId).setParameter("id", offering.id).executeUpdate()))
+                .replaceWithVoid();
     }
 
     public Uni<Void> recordImplementedChange(String changeNumber, UUID serviceId, Instant implementedAt) {

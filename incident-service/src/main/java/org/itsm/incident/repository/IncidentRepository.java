@@ -23,9 +23,26 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     static final List<IncidentState> OPEN = List.of(IncidentState.NEW, IncidentState.IN_PROGRESS,
             IncidentState.ON_HOLD);
 
-    public Uni<Incident> findOpenByCorrelationKey(String key) {
-        return find("correlationKey = :key and state in :open", Parameters.with("key", key).and("open", OPEN))
-                .firstResult();
+    /** The open incident of a correlation key; {@code caller} non-null limits it to that caller's incidents. */
+    public Uni<Incident> findOpenByCorrelationKey(String key, String caller) {
+        if (caller != null) {
+            return find("correlationKey = :key and state in :open and caller = :caller order by createdAt",
+                    Parameters.with("key", key).and("open", OPEN).and("caller", caller)).firstResult();
+        }
+        return find("correlationKey = :key and state in :open order by createdAt",
+                Parameters.with("key", key).and("open", OPEN)).firstResult();
+    }
+
+    /** The incident's parent, the parent's parent and so on (a chain that loops stops where it repeats). */
+    public Uni<List<UUID>> ancestorIds(UUID id) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                with recursive chain(id) as (
+                    select parent_id from incident where id = ?1 and parent_id is not null
+                    union
+                    select i.parent_id from incident i join chain c on i.id = c.id where i.parent_id is not null)
+                select id from chain""", UUID.class)
+                .setParameter(1, id)
+                .getResultList());
     }
 
     public Uni<List<Incident>> findOpenByNumbers(List<String> numbers) {

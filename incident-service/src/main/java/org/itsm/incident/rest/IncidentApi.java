@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itsm.incident.domain.HoldReason;
 import org.itsm.incident.domain.IncidentState;
 import org.itsm.incident.domain.Priority;
+import org.itsm.incident.domain.ResolutionCode;
 import org.itsm.incident.domain.SlaState;
 import org.itsm.incident.domain.SlaTimeline;
 
@@ -37,8 +38,10 @@ public final class IncidentApi {
             UUID offeringId,
             @Size(max = 120) @Schema(description = "Defaults to the caller's own user name") String caller,
             @Size(max = 120) String assignmentGroup,
-            @Size(max = 200) @Schema(description = "Monitoring alert key: repeated reports join the open incident") String correlationKey,
-            UUID parentId) {
+            @Size(max = 200) @Schema(description = "Monitoring alert key: repeated reports join the open incident"
+                    + " (a requester's key only ever joins their own incidents)") String correlationKey,
+            UUID parentId,
+            @Schema(description = "Declare a major incident at once (agents and admins)") Boolean major) {
     }
 
     @Schema(description = "Fields to change; absent fields stay as they are.")
@@ -54,20 +57,23 @@ public final class IncidentApi {
             Boolean major,
             @Size(max = 20) String problemNumber,
             @Size(max = 20) String causedByChange,
-            UUID parentId) {
+            @Schema(description = "The parent incident; one that would make a cycle is refused (422)") UUID parentId) {
     }
 
     public record Assign(@Size(max = 120) String assignmentGroup, @Size(max = 120) String assignee) {
     }
 
-    public record Hold(@NotNull HoldReason reason, @Size(max = 4000) String comment) {
+    @Schema(description = "Put on hold; AWAITING_CALLER pauses the SLA clocks and needs a comment to the caller")
+    public record Hold(@NotNull HoldReason holdReason, @Size(max = 4000) String comment) {
     }
 
-    public record Resolve(@NotBlank @Size(max = 60) String resolutionCode,
+    @Schema(description = "Resolve with an ITIL resolution code and notes")
+    public record Resolve(@NotNull ResolutionCode resolutionCode,
             @NotBlank @Size(max = 4000) String resolutionNotes) {
     }
 
-    public record Reason(@Size(max = 4000) String reason) {
+    @Schema(description = "Why (required to reopen or cancel)")
+    public record Reason(@NotBlank @Size(max = 4000) String reason) {
     }
 
     public record NewComment(@NotBlank @Size(max = 4000) String body) {
@@ -86,9 +92,15 @@ public final class IncidentApi {
             + " on, and its running and paused intervals")
     public record SlaExplanation(
             Priority priority,
-            @Schema(description = "OFFERING: the affected offering's agreed targets; DEFAULT: the configured defaults")
+            @Schema(description = "OFFERING: an offering's agreed targets (the named one or the service's default"
+                    + " offering); DEFAULT: the configured defaults")
             String targetSource,
             UUID offeringId,
+            @Schema(description = "The offering whose targets apply: the named one or the service's default offering;"
+                    + " absent when the defaults apply")
+            UUID termsOfferingId,
+            @Schema(description = "Why these targets apply (and, when the defaults apply, why no offering's did)")
+            String explanation,
             CalendarView calendar,
             SlaClockExplanation response,
             SlaClockExplanation resolution) {
@@ -144,7 +156,11 @@ public final class IncidentApi {
             SlaView sla) {
     }
 
-    public record NextMove(String action, IncidentState target, List<String> requires) {
+    @Schema(description = "A move the caller may make now: where it leads and its request body")
+    public record NextMove(String action, IncidentState target,
+            @Schema(description = "Body fields the move requires") List<String> requires,
+            @Schema(description = "Body fields the move accepts besides") List<String> optional,
+            @Schema(description = "A condition on the fields, when there is one") String condition) {
     }
 
     public record NextStates(IncidentState state, List<NextMove> moves) {

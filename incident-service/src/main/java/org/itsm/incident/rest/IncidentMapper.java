@@ -1,5 +1,6 @@
 package org.itsm.incident.rest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.itsm.incident.domain.IncidentComment;
 import org.itsm.incident.domain.BusinessCalendar;
 import org.itsm.incident.domain.SlaClock;
 import org.itsm.incident.domain.SlaPause;
+import org.itsm.incident.domain.SlaTermsReason;
 import org.itsm.incident.domain.SlaTimeline;
 import org.itsm.incident.rest.IncidentApi.CalendarView;
 import org.itsm.incident.rest.IncidentApi.SlaClockExplanation;
@@ -26,9 +28,11 @@ import org.itsm.incident.service.SlaPolicy;
 public class IncidentMapper {
 
     private final SlaPolicy slaPolicy;
+    private final Clock clock;
 
-    public IncidentMapper(SlaPolicy slaPolicy) {
+    public IncidentMapper(SlaPolicy slaPolicy, Clock clock) {
         this.slaPolicy = slaPolicy;
+        this.clock = clock;
     }
 
     public IncidentView toView(Incident incident) {
@@ -43,13 +47,13 @@ public class IncidentMapper {
     }
 
     public SlaView sla(Incident incident) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return new SlaView(clock(slaPolicy.responseClock(incident), now),
                 clock(slaPolicy.resolutionClock(incident), now), incident.slaPausedSince != null);
     }
 
     public SlaExplanation explain(Incident incident, List<SlaPause> pauses) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         BusinessCalendar calendar = slaPolicy.calendar(incident);
         List<SlaTimeline.Pause> clockPauses = pauses.stream()
                 .map(pause -> new SlaTimeline.Pause(pause.startedAt, pause.endedAt)).toList();
@@ -57,7 +61,10 @@ public class IncidentMapper {
                 : new CalendarView("BUSINESS_HOURS", calendar.zone().getId(),
                         calendar.workingDays().stream().sorted().map(Enum::name).toList(), calendar.start(),
                         calendar.end(), calendar.holidays().stream().sorted().toList());
-        return new SlaExplanation(incident.priority, incident.slaTargetSource, incident.offeringId, calendarView,
+        String explanation = incident.slaTermsReason == null ? null
+                : SlaTermsReason.valueOf(incident.slaTermsReason).explanation();
+        return new SlaExplanation(incident.priority, incident.slaTargetSource, incident.offeringId,
+                incident.slaOfferingId, explanation, calendarView,
                 explain(slaPolicy.responseClock(incident), clockPauses, now),
                 explain(slaPolicy.resolutionClock(incident), clockPauses, now));
     }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.incident.domain.Incident;
@@ -78,6 +81,10 @@ public class IncidentResource {
     @POST
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Raise an incident (or add a repeated report to the open incident of its correlation key)")
+    @APIResponse(responseCode = "201", description = "The incident raised (Location, ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "200", description = "The open incident of the correlation key, with the repeated report counted (or the first result of a retried Idempotency-Key)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> create(@Valid @NotNull CreateIncident request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return incidents.create(request, actor(), idempotencyKey, json(request))
@@ -116,6 +123,9 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "One incident (requesters: their own), with its ETag")
+    @APIResponse(responseCode = "200", description = "The incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return incidents.get(id, actor()).map(incident -> withETag(Response.ok(), incident));
     }
@@ -124,6 +134,8 @@ public class IncidentResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Change fields; If-Match with the ETag refuses stale updates (412)")
+    @APIResponse(responseCode = "200", description = "The incident as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateIncident request) {
         return incidents.update(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
@@ -132,6 +144,9 @@ public class IncidentResource {
     @POST
     @Path("/{id}/assign")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Assign to a group, an assignee or both")
+    @APIResponse(responseCode = "200", description = "The incident as assigned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Assign request) {
         return incidents.assign(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
@@ -140,16 +155,23 @@ public class IncidentResource {
     @GET
     @Path("/{id}/next-states")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
-    @Operation(summary = "The moves allowed now, where each leads and what it requires")
+    @Operation(summary = "The moves the caller may make now (by state, role and whether they are the incident's"
+            + " caller), where each leads and the body fields it requires")
     public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
-        return incidents.get(id, actor()).map(incident -> new NextStates(incident.state,
-                incidents.allowedMoves(incident).stream()
-                        .map(move -> new NextMove(move.move().action(), move.target(), move.requires())).toList()));
+        Actor actor = actor();
+        return incidents.get(id, actor).map(incident -> new NextStates(incident.state,
+                incidents.allowedMoves(incident, actor).stream()
+                        .map(move -> new NextMove(move.move().action(), move.target(), move.requires(),
+                                move.optional(), move.condition()))
+                        .toList()));
     }
 
     @POST
     @Path("/{id}/start")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Start work (stops the response clock)")
+    @APIResponse(responseCode = "200", description = "The incident after the move",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return incidents.start(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
     }
@@ -157,6 +179,9 @@ public class IncidentResource {
     @POST
     @Path("/{id}/hold")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Put on hold (holdReason; AWAITING_CALLER pauses the SLA clocks and needs a comment)")
+    @APIResponse(responseCode = "200", description = "The incident after the move",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Hold request) {
         return incidents.hold(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
@@ -165,6 +190,9 @@ public class IncidentResource {
     @POST
     @Path("/{id}/resume")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Resume work after a hold")
+    @APIResponse(responseCode = "200", description = "The incident after the move",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return incidents.resume(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
     }
@@ -173,6 +201,8 @@ public class IncidentResource {
     @Path("/{id}/resolve")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Resolve; resolutionCode and resolutionNotes are required; open child incidents follow")
+    @APIResponse(responseCode = "200", description = "The resolved incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Resolve request) {
         return incidents.resolve(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
@@ -181,16 +211,22 @@ public class IncidentResource {
     @POST
     @Path("/{id}/reopen")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Reopen a resolved incident within the reopen period")
+    @Operation(summary = "Reopen a resolved incident within the reopen period; a reason is required (agents, admins,"
+            + " or the incident's caller)")
+    @APIResponse(responseCode = "200", description = "The reopened incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid Reason request) {
-        return incidents.reopen(id, ifMatch, request == null ? null : request.reason(), actor())
+            @Valid @NotNull Reason request) {
+        return incidents.reopen(id, ifMatch, request.reason(), actor())
                 .map(incident -> withETag(Response.ok(), incident));
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Close a resolved incident")
+    @APIResponse(responseCode = "200", description = "The incident after the move",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return incidents.close(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
     }
@@ -198,9 +234,12 @@ public class IncidentResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Cancel an open incident; a reason is required")
+    @APIResponse(responseCode = "200", description = "The cancelled incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid Reason request) {
-        return incidents.cancel(id, ifMatch, request == null ? null : request.reason(), actor())
+            @Valid @NotNull Reason request) {
+        return incidents.cancel(id, ifMatch, request.reason(), actor())
                 .map(incident -> withETag(Response.ok(), incident));
     }
 
@@ -208,6 +247,8 @@ public class IncidentResource {
     @Path("/correlation/{key}/resolve")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Monitoring: resolve the open incident of a correlation key when the alert clears")
+    @APIResponse(responseCode = "200", description = "The resolved incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> resolveByCorrelation(@PathParam("key") String key, @Valid @NotNull Resolve request) {
         return incidents.resolveByCorrelation(key, request, actor()).map(incident -> withETag(Response.ok(), incident));
     }
@@ -215,6 +256,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}/comments")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "Public comments, oldest first")
     public Uni<List<CommentView>> comments(@PathParam("id") UUID id) {
         return incidents.comments(id, false, actor()).map(list -> list.stream().map(mapper::toView).toList());
     }
@@ -223,6 +265,8 @@ public class IncidentResource {
     @Path("/{id}/comments")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Public comment; the caller's reply resumes an incident awaiting the caller")
+    @APIResponse(responseCode = "201", description = "The comment added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> comment(@PathParam("id") UUID id, @Valid @NotNull NewComment request) {
         return incidents.comment(id, request.body(), false, actor())
                 .map(comment -> Response.status(201).entity(mapper.toView(comment)).build());
@@ -231,6 +275,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}/work-notes")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "Internal work notes (staff only)")
     public Uni<List<CommentView>> workNotes(@PathParam("id") UUID id) {
         return incidents.comments(id, true, actor()).map(list -> list.stream().map(mapper::toView).toList());
     }
@@ -239,6 +284,8 @@ public class IncidentResource {
     @Path("/{id}/work-notes")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Internal work note, never shown to the caller")
+    @APIResponse(responseCode = "201", description = "The work note added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> workNote(@PathParam("id") UUID id, @Valid @NotNull NewComment request) {
         return incidents.comment(id, request.body(), true, actor())
                 .map(comment -> Response.status(201).entity(mapper.toView(comment)).build());
@@ -247,6 +294,8 @@ public class IncidentResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "Who changed what, when, from what to what: fields, moves with their reasons, resolution,"
+            + " comments added (with their visibility), SLA alerts")
     public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
         return queries.history(id, actor());
     }

@@ -1,5 +1,6 @@
 package org.itsm.incident.service;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.itsm.incident.config.IncidentConfig;
 import org.itsm.incident.domain.BusinessCalendar;
 import org.itsm.incident.domain.Priority;
 import org.itsm.incident.domain.SlaClock;
+import org.itsm.incident.domain.SlaTermsReason;
 import org.itsm.incident.repository.CatalogReadModelRepository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,7 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
-/** SLA terms of an incident from its offering (catalog read model) or the configured defaults, and its clocks. */
+/**
+ * SLA terms of an incident from its offering or its service's default offering (catalog read model) or the
+ * configured defaults, and its clocks.
+ */
 @ApplicationScoped
 public class SlaPolicy {
 
@@ -41,26 +46,38 @@ public class SlaPolicy {
     private final CatalogReadModelRepository catalog;
     private final IncidentConfig config;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
-    public SlaPolicy(CatalogReadModelRepository catalog, IncidentConfig config, ObjectMapper objectMapper) {
+    public SlaPolicy(CatalogReadModelRepository catalog, IncidentConfig config, ObjectMapper objectMapper,
+            Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.config = config;
         this.objectMapper = objectMapper;
     }
 
-    /** Sets targets and calendar on the incident for its priority and offering, and when to check its clocks next. */
+    /**
+     * Sets targets and calendar on the incident for its priority, from the offering whose terms apply
+     * ({@link SlaTermsReason#of}: the named offering, else the service's default offering, else the configured
+     * defaults), records why, and when to check its clocks next.
+     */
     public Uni<Void> applyTerms(Incident incident) {
-        Uni<CatalogOffering> offering = incident.offeringId == null ? Uni.createFrom().nullItem()
-                : catalog.offering(incident.offeringId);
+        boolean offeringNamed = incident.offeringId != null;
+        boolean serviceNamed = incident.serviceId != null;
+        Uni<CatalogOffering> offering = offeringNamed ? catalog.offering(incident.offeringId)
+                : serviceNamed ? catalog.defaultOffering(incident.serviceId) : Uni.createFrom().nullItem();
         return offering.invoke(found -> {
             SlaTarget target = found == null ? null : targetFor(found.slaTargets, incident.priority);
+            SlaTermsReason reason = SlaTermsReason.of(offeringNamed, serviceNamed, found != null, target != null);
             incident.responseTargetMinutes = target != null ? target.responseMinutes()
                     : config.sla().defaultResponseMinutes().get(incident.priority.name());
             incident.resolutionTargetMinutes = target != null ? target.resolutionMinutes()
                     : config.sla().defaultResolutionMinutes().get(incident.priority.name());
-            incident.slaTargetSource = target != null ? TARGETS_FROM_OFFERING : TARGETS_FROM_DEFAULTS;
+            incident.slaTargetSource = reason.fromOffering() ? TARGETS_FROM_OFFERING : TARGETS_FROM_DEFAULTS;
+            incident.slaTermsReason = reason.name();
+            incident.slaOfferingId = reason.fromOffering() ? found.id : null;
             incident.slaCalendar = found == null ? null : found.businessHours;
-            scheduleNextCheck(incident, Instant.now());
+            scheduleNextCheck(incident, clock.instant());
         }).replaceWithVoid();
     }
 
@@ -91,11 +108,11 @@ public class SlaPolicy {
     }
 
     public SlaClock responseClock(Incident incident) {
-        return clock(incident, incident.responseTargetMinutes, incident.respondedAt);
+        return clock(incident, incident.responseTargetMinutes, incident.respondedAt, incident.responsePausedSeconds);
     }
 
     public SlaClock resolutionClock(Incident incident) {
-        return clock(incident, incident.resolutionTargetMinutes, incident.resolvedAt);
+        return clock(incident, incident.resolutionTargetMinutes, incident.resolvedAt, incident.slaPausedSeconds);
     }
 
     public BusinessCalendar calendar(Incident incident) {
@@ -109,9 +126,9 @@ public class SlaPolicy {
                 hours.holidays() == null ? java.util.Set.of() : new HashSet<>(hours.holidays()));
     }
 
-    private SlaClock clock(Incident incident, int targetMinutes, Instant stoppedAt) {
+    private SlaClock clock(Incident incident, int targetMinutes, Instant stoppedAt, long pausedSeconds) {
         return new SlaClock(calendar(incident), incident.createdAt, Duration.ofMinutes(targetMinutes),
-                Duration.ofSeconds(incident.slaPausedSeconds), incident.slaPausedSince, stoppedAt,
+                Duration.ofSeconds(pausedSeconds), incident.slaPausedSince, stoppedAt,
                 config.sla().atRiskFraction());
     }
 

@@ -55,7 +55,7 @@ class IncidentResourceTest {
         asAgent().body("{}").post("/api/v1/incidents/{id}/resolve", id).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("resolutionCode", "resolutionNotes"));
-        asAgent().body("{\"resolutionCode\": \"FIXED\", \"resolutionNotes\": \"Cleared the tray\"}")
+        asAgent().body("{\"resolutionCode\": \"SOLVED_PERMANENTLY\", \"resolutionNotes\": \"Cleared the tray\"}")
                 .post("/api/v1/incidents/{id}/resolve", id).then().statusCode(200).body("state", equalTo("RESOLVED"));
         asAgent().post("/api/v1/incidents/{id}/start", id).then().statusCode(409)
                 .contentType("application/problem+json")
@@ -73,9 +73,9 @@ class IncidentResourceTest {
     void awaitingCallerNeedsACommentAndTheCallersReplyResumes() {
         String id = asRequester("bob").body(newIncidentJson("Cannot log in", 3, 3))
                 .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-        asAgent().body("{\"reason\": \"AWAITING_CALLER\"}").post("/api/v1/incidents/{id}/hold", id)
+        asAgent().body("{\"holdReason\": \"AWAITING_CALLER\"}").post("/api/v1/incidents/{id}/hold", id)
                 .then().statusCode(400).body("errors[0].field", equalTo("comment"));
-        asAgent().body("{\"reason\": \"AWAITING_CALLER\", \"comment\": \"Which browser?\"}")
+        asAgent().body("{\"holdReason\": \"AWAITING_CALLER\", \"comment\": \"Which browser?\"}")
                 .post("/api/v1/incidents/{id}/hold", id)
                 .then().statusCode(200).body("state", equalTo("ON_HOLD")).body("sla.paused", equalTo(true));
         asRequester("bob").body("{\"body\": \"Firefox\"}").post("/api/v1/incidents/{id}/comments", id)
@@ -125,7 +125,7 @@ class IncidentResourceTest {
         String first = asAgent().body(body).post("/api/v1/incidents").then().statusCode(201).extract().path("id");
         asAgent().body(body).post("/api/v1/incidents").then().statusCode(200)
                 .body("id", equalTo(first)).body("reportCount", equalTo(2));
-        asAgent().body("{\"resolutionCode\": \"AUTO_CLEARED\", \"resolutionNotes\": \"alert cleared\"}")
+        asAgent().body("{\"resolutionCode\": \"SOLVED_PERMANENTLY\", \"resolutionNotes\": \"alert cleared\"}")
                 .post("/api/v1/incidents/correlation/db1-cpu/resolve").then().statusCode(200)
                 .body("id", equalTo(first)).body("state", equalTo("RESOLVED"));
     }
@@ -135,10 +135,10 @@ class IncidentResourceTest {
         String parent = create("Email outage");
         String child = asAgent().body("{\"shortDescription\": \"No mail for me\", \"impact\": 3, \"urgency\": 3, \"parentId\": \"" + parent + "\"}")
                 .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-        asAgent().body("{\"resolutionCode\": \"FIXED\", \"resolutionNotes\": \"MTA restarted\"}")
+        asAgent().body("{\"resolutionCode\": \"SOLVED_PERMANENTLY\", \"resolutionNotes\": \"MTA restarted\"}")
                 .post("/api/v1/incidents/{id}/resolve", parent).then().statusCode(200);
         asAgent().get("/api/v1/incidents/{id}", child).then().statusCode(200)
-                .body("state", equalTo("RESOLVED")).body("resolutionCode", equalTo("FIXED"));
+                .body("state", equalTo("RESOLVED")).body("resolutionCode", equalTo("SOLVED_PERMANENTLY"));
     }
 
     @Test
@@ -176,7 +176,7 @@ class IncidentResourceTest {
         String id = asRequester("carol").body(newIncidentJson("Shared drive missing", 2, 2))
                 .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
         asAgent().post("/api/v1/incidents/{id}/start", id).then().statusCode(200);
-        asAgent().body("{\"reason\": \"AWAITING_CALLER\", \"comment\": \"Which drive letter?\"}")
+        asAgent().body("{\"holdReason\": \"AWAITING_CALLER\", \"comment\": \"Which drive letter?\"}")
                 .post("/api/v1/incidents/{id}/hold", id).then().statusCode(200);
         asAgent().get("/api/v1/incidents/{id}/sla", id).then().statusCode(200)
                 .body("resolution.state", equalTo("PAUSED"))
@@ -248,7 +248,7 @@ class IncidentResourceTest {
         double resolvedBefore = metric("itsm_incidents_resolved_total{priority=\"P1\"}");
         String id = asAgent().body(newIncidentJson("Core switch down", 1, 1)).post("/api/v1/incidents").then()
                 .statusCode(201).extract().path("id");
-        asAgent().body("{\"resolutionCode\": \"FIXED\", \"resolutionNotes\": \"Replaced PSU\"}")
+        asAgent().body("{\"resolutionCode\": \"SOLVED_PERMANENTLY\", \"resolutionNotes\": \"Replaced PSU\"}")
                 .post("/api/v1/incidents/{id}/resolve", id).then().statusCode(200);
         assertEquals(createdBefore + 1, metric("itsm_incidents_created_total{priority=\"P1\"}"));
         assertEquals(resolvedBefore + 1, metric("itsm_incidents_resolved_total{priority=\"P1\"}"));
