@@ -30,6 +30,7 @@ public final class OpenApiMerger {
         JsonObject components = new JsonObject();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
         JsonArray security = null;
+        JsonArray servers = null;
         String version = "3.0.3";
 
         for (Map.Entry<String, JsonObject> entry : documents.entrySet()) {
@@ -60,6 +61,9 @@ public final class OpenApiMerger {
             if (security == null) {
                 security = rewritten.getJsonArray("security");
             }
+            if (servers == null) {
+                servers = rewritten.getJsonArray("servers");
+            }
         }
 
         JsonObject mergedInfo = info.copy();
@@ -75,6 +79,9 @@ public final class OpenApiMerger {
         }
         if (security != null) {
             merged.put("security", security);
+        }
+        if (servers != null) {
+            merged.put("servers", servers);
         }
         return merged;
     }

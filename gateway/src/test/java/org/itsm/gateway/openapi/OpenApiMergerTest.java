@@ -45,6 +45,18 @@ class OpenApiMergerTest {
         assertEquals("3.1.0", merged.getString("openapi"));
     }
 
+    @Test
+    void keepsTheServersTheServicesName() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        documents.put("incident", document("/api/v1/incidents", "incident")
+                .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", "http://localhost:8080"))));
+        documents.put("change", document("/api/v1/changes", "change"));
+
+        JsonObject merged = OpenApiMerger.merge(INFO, documents, List.of());
+
+        assertEquals("http://localhost:8080", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
+    }
+
     private static String ref(JsonObject merged, String path) {
         return merged.getJsonObject("paths").getJsonObject(path).getJsonObject("get").getJsonObject("responses")
                 .getJsonObject("200").getString("$ref");
