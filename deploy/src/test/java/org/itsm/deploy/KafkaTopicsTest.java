@@ -1,12 +1,12 @@
 package org.itsm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.itsm.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -19,58 +19,18 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Kafka topics provisioned by the deployment (Strimzi KafkaTopic resources, the compose
  * topic initialiser) are exactly the topics the services use: the constants of
- * {@code events/src/main/java/org/itsm/events/Topics.java}, each with its dead-letter twin.
+ * {@link Topics} in the event contract, each with its dead-letter twin.
  */
 class KafkaTopicsTest {
 
-    static final Path TOPICS_SOURCE = Path.of("events/src/main/java/org/itsm/events/Topics.java");
-    /** DESIGN §3, used only while the events module does not exist. */
-    static final List<String> DESIGN_TOPICS = List.of("itsm.incident.events", "itsm.problem.events", "itsm.change.events", "itsm.catalog.events");
-
-    private static final Pattern CONSTANT = Pattern.compile("String\\s+(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*;");
-
     /** Event topics and their dead-letter twins, as the services name them. */
     static Set<String> expectedTopics() {
-        Path source = Manifests.repoRoot().resolve(TOPICS_SOURCE);
-        List<String> topics;
-        String suffix = ".dlq";
-        if (Files.isRegularFile(source)) {
-            String java = read(source);
-            topics = new java.util.ArrayList<>();
-            Matcher m = CONSTANT.matcher(java);
-            while (m.find()) {
-                if (m.group(1).contains("DEAD_LETTER") || m.group(1).contains("DLQ")) {
-                    suffix = m.group(2);
-                } else if (m.group(2).startsWith("itsm.")) {
-                    topics.add(m.group(2));
-                }
-            }
-            assertFalse(topics.isEmpty(), "no topic constants found in " + source);
-            System.out.println("[KafkaTopicsTest] topic names read from " + TOPICS_SOURCE + ": " + topics + ", dead letters '" + suffix + "'");
-        } else {
-            topics = DESIGN_TOPICS;
-            System.out.println("[KafkaTopicsTest] " + TOPICS_SOURCE + " not found: using the topics of DESIGN §3 " + topics);
-        }
-        Set<String> all = new TreeSet<>();
-        for (String topic : topics) {
-            all.add(topic);
-            all.add(topic + suffix);
-        }
-        return all;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TreeSet<>(Topics.allWithDeadLetters());
     }
 
     static Set<String> topicNames(List<JsonNode> docs) {

@@ -1,6 +1,6 @@
 package org.itsm.support.security;
 
-/** Realm roles of Keycloak realm {@code itsm} (DESIGN §5). */
+/** Realm roles of Keycloak realm {@code itsm} (docs/architecture.md §5). */
 public final class Roles {
 
     public static final String REQUESTER = "itsm-requester";
