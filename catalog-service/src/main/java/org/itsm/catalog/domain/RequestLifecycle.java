@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * The service request state machine: Submitted → Awaiting Approval → Approved/Rejected → In Fulfilment →
- * Fulfilled → Closed, with Cancelled from any state before fulfilment. Rejected, Closed and Cancelled are final.
+ * Fulfilled → Closed, with Cancelled from any state before Fulfilled. Rejected, Closed and Cancelled are final.
+ * An approved request reaches Fulfilled only through In Fulfilment (its tasks are started before they are
+ * completed, see {@link TaskLifecycle}). Moves are named by their endpoints ({@link RequestMove#endpoint()}).
  */
 public final class RequestLifecycle {
 
@@ -20,7 +22,6 @@ public final class RequestLifecycle {
                     RequestMove.CANCEL, RequestState.CANCELLED),
             RequestState.APPROVED, Map.of(
                     RequestMove.START_FULFILMENT, RequestState.IN_FULFILMENT,
-                    RequestMove.FULFIL, RequestState.FULFILLED,
                     RequestMove.CANCEL, RequestState.CANCELLED),
             RequestState.IN_FULFILMENT, Map.of(
                     RequestMove.FULFIL, RequestState.FULFILLED,
@@ -33,9 +34,15 @@ public final class RequestLifecycle {
     private RequestLifecycle() {
     }
 
-    /** The actions allowed from {@code state}, in a stable order. */
+    /** The moves {@code state} allows, in a stable order (system moves of submission included). */
+    public static List<RequestMove> allowedMoves(RequestState state) {
+        return MOVES.get(state).keySet().stream().sorted().toList();
+    }
+
+    /** The endpoints that can move a request in {@code state} now (whoever calls them). */
     public static List<String> allowedActions(RequestState state) {
-        return MOVES.get(state).keySet().stream().sorted().map(RequestMove::action).toList();
+        return allowedMoves(state).stream().filter(move -> move.endpoint() != null).map(RequestMove::endpoint)
+                .toList();
     }
 
     public static RequestState apply(RequestState state, RequestMove move) {

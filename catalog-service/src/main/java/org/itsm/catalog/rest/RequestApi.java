@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itsm.catalog.domain.ApprovalRule;
+import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.RequestState;
 import org.itsm.catalog.domain.TaskState;
 
@@ -69,7 +70,12 @@ public final class RequestApi {
             String approver,
             String decidedBy, String decisionComment, String fulfilmentGroup, int expectedDeliveryHours,
             Instant submittedAt, Instant dueAt, Instant fulfilledAt, Instant closedAt, Instant updatedAt,
-            List<String> allowedActions) {
+            @Schema(description = "The request actions (POST /requests/{id}/<action>) the caller may make now:"
+                    + " allowed by the state and by who the caller is (only the designated approver approves, never"
+                    + " the requester)")
+            List<String> allowedActions,
+            @Schema(description = "The same actions with the body fields each requires (reject: comment)")
+            List<RequestAccess.Action> moves) {
     }
 
     public record NewTask(@NotBlank @Size(max = 200) String title, @Size(max = 120) String assignmentGroup) {
@@ -79,6 +85,9 @@ public final class RequestApi {
     }
 
     public record TaskView(UUID id, UUID requestId, String title, String assignmentGroup, String assignee,
-            TaskState state, String notes, Instant createdAt, Instant completedAt) {
+            TaskState state, String notes, Instant createdAt, Instant completedAt,
+            @Schema(description = "Task actions (POST /requests/{id}/tasks/{taskId}/<action>) the caller may make now:"
+                    + " start an open task, complete a started one (fulfilment staff)")
+            List<String> allowedActions) {
     }
 }

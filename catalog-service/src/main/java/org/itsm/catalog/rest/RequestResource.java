@@ -80,7 +80,8 @@ public class RequestResource {
         return requests.list(new ServiceRequestService.Filter(QueryParams.enumValue("state", state, RequestState.class),
                 requester, fulfilmentGroup, QueryParams.uuid("itemId", itemId),
                 QueryParams.bool("awaitingMe", awaitingMe), text), pageRequest, support.actor())
-                .map(result -> new PageResult<>(result.items().stream().map(mapper::toView).toList(), result.page(),
+                .map(result -> new PageResult<>(result.items().stream()
+                        .map(request -> mapper.toView(request, support.actor().who())).toList(), result.page(),
                         result.size(), result.total()));
     }
 
@@ -143,7 +144,8 @@ public class RequestResource {
     @Path("/{id}/tasks")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CATALOG_MANAGER, Roles.ADMIN })
     public Uni<List<TaskView>> tasks(@PathParam("id") UUID id) {
-        return requests.tasks(id, support.actor()).map(list -> list.stream().map(mapper::toView).toList());
+        return requests.tasks(id, support.actor())
+                .map(list -> list.stream().map(task -> mapper.toView(task, support.actor().who())).toList());
     }
 
     @POST
@@ -152,7 +154,7 @@ public class RequestResource {
     @Operation(summary = "Add a fulfilment task (defaults to the item's fulfilment group)")
     public Uni<Response> addTask(@PathParam("id") UUID id, @Valid @NotNull NewTask task) {
         return requests.addTask(id, task, support.actor())
-                .map(added -> Response.status(201).entity(mapper.toView(added)).build());
+                .map(added -> Response.status(201).entity(mapper.toView(added, support.actor().who())).build());
     }
 
     @POST
@@ -160,7 +162,8 @@ public class RequestResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Take a task; the first started task puts the request in fulfilment")
     public Uni<TaskView> startTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId) {
-        return requests.startTask(id, taskId, support.actor()).map(mapper::toView);
+        return requests.startTask(id, taskId, support.actor())
+                .map(task -> mapper.toView(task, support.actor().who()));
     }
 
     @POST
@@ -170,7 +173,7 @@ public class RequestResource {
     public Uni<TaskView> completeTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @Valid CompleteTask completion) {
         return requests.completeTask(id, taskId, completion == null ? null : completion.notes(), support.actor())
-                .map(mapper::toView);
+                .map(task -> mapper.toView(task, support.actor().who()));
     }
 
     @GET
@@ -181,6 +184,7 @@ public class RequestResource {
     }
 
     private Response withETag(Response.ResponseBuilder response, ServiceRequest request) {
-        return response.tag(ResourceSupport.etag(request.version)).entity(mapper.toView(request)).build();
+        return response.tag(ResourceSupport.etag(request.version)).entity(mapper.toView(request, support.actor().who()))
+                .build();
     }
 }

@@ -18,9 +18,11 @@ import org.itsm.catalog.domain.FulfilmentTask;
 import org.itsm.catalog.domain.IllegalMoveException;
 import org.itsm.catalog.domain.RequestFigures;
 import org.itsm.catalog.domain.RequestLifecycle;
+import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.RequestMove;
 import org.itsm.catalog.domain.RequestState;
 import org.itsm.catalog.domain.ServiceRequest;
+import org.itsm.catalog.domain.TaskLifecycle;
 import org.itsm.catalog.domain.TaskState;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.CatalogItemRepository;
@@ -225,45 +227,69 @@ public class ServiceRequestService {
                 .request(EventTypes.CATALOG_REQUEST_REJECTED, request).map(ignored -> request));
     }
 
-    /** Only the approver the rule names may decide: the requester's manager, or a catalog manager; admins always. */
+    /** Only the approver the rule names may decide ({@link RequestAccess#mayDecide}). */
     private Uni<ServiceRequest> decide(UUID id, String ifMatch, Actor actor, RequestMove move, String comment) {
         return get(id, actor).flatMap(request -> {
             ETags.requireCurrent(ifMatch, request.version);
-            boolean entitled = actor.isAdmin() || switch (request.approvalRule) {
-                case MANAGER -> actor.name().equals(request.approver);
-                case CATALOG_MANAGER -> actor.managesCatalog();
-                case NONE -> false;
-            };
-            if (!entitled || actor.name().equals(request.requester)) {
-                throw ApiProblem.forbidden("Only " + (request.approvalRule == ApprovalRule.MANAGER
-                        ? "the requester's manager (" + request.approver + ")" : "a catalog manager")
-                        + " may decide on " + request.number + ", and never the requester");
-            }
+            requireAllowed(request, move, actor);
+            String decidedBefore = request.decidedBy;
             String before = request.decisionComment;
             request.decidedBy = actor.name();
             request.decisionComment = comment;
-            return history.record(request.id, actor.name(), List.of(FieldChange.of("decisionComment", before, comment)))
-                    .flatMap(ignored -> move(request, move, actor.name()))
+            return move(request, move, actor.name())
+                    .flatMap(ignored -> history.record(request.id, actor.name(), List.of(
+                            FieldChange.of("decision", null, move == RequestMove.APPROVE ? "approved" : "rejected"),
+                            FieldChange.of("decidedBy", decidedBefore, actor.name()),
+                            FieldChange.of("decisionComment", before, comment))))
                     .map(ignored -> request);
         });
     }
 
-    /** An approved request gets its fulfilment task for the item's group. */
+    /** 403 when the actor may not make the move, 409 naming the allowed ones when the state does not allow it. */
+    private static void requireAllowed(ServiceRequest request, RequestMove move, Actor actor) {
+        if (!RequestAccess.may(request, move, actor.who())) {
+            throw ApiProblem.forbidden(RequestAccess.refusal(request, move));
+        }
+        try {
+            RequestLifecycle.apply(request.state, move);
+        } catch (IllegalMoveException e) {
+            throw ApiProblem.illegalMove(e.action(), e.state(), RequestAccess.allowedActions(request, actor.who())
+                    .stream().map(RequestAccess.Action::action).toList());
+        }
+    }
+
+    /** An approved request gets its fulfilment task, "Fulfil <item>", for the item's group (recorded in history). */
     private Uni<Void> approved(ServiceRequest request, String itemName) {
         FulfilmentTask task = newTask(request, "Fulfil " + itemName, request.fulfilmentGroup);
         return tasks.persist(task)
+                .flatMap(ignored -> history.record(request.id, "system",
+                        List.of(FieldChange.of("task", null, taskEntry(task)))))
                 .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_APPROVED, request));
+    }
+
+    /** How the request's history shows a task: its title and state. */
+    private static String taskEntry(FulfilmentTask task) {
+        return task.title + " (" + task.state + ")";
     }
 
     @WithTransaction
     public Uni<ServiceRequest> cancel(UUID id, String ifMatch, Actor actor) {
         return get(id, actor).flatMap(request -> {
             ETags.requireCurrent(ifMatch, request.version);
-            requireRequesterOrFulfiller(request, actor);
+            requireAllowed(request, RequestMove.CANCEL, actor);
             return move(request, RequestMove.CANCEL, actor.name())
                     .flatMap(ignored -> tasks.ofRequest(request.id))
-                    .invoke(open -> open.stream().filter(task -> task.state == TaskState.OPEN
-                            || task.state == TaskState.IN_PROGRESS).forEach(task -> task.state = TaskState.CANCELLED))
+                    .flatMap(all -> {
+                        List<FieldChange> cancelled = new ArrayList<>();
+                        for (FulfilmentTask task : all) {
+                            if (TaskLifecycle.open(task.state)) {
+                                String before = taskEntry(task);
+                                task.state = TaskState.CANCELLED;
+                                cancelled.add(FieldChange.of("task", before, taskEntry(task)));
+                            }
+                        }
+                        return history.record(request.id, actor.name(), cancelled);
+                    })
                     .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_CANCELLED, request))
                     .map(ignored -> request);
         });
@@ -273,7 +299,7 @@ public class ServiceRequestService {
     public Uni<ServiceRequest> close(UUID id, String ifMatch, Actor actor) {
         return get(id, actor).flatMap(request -> {
             ETags.requireCurrent(ifMatch, request.version);
-            requireRequesterOrFulfiller(request, actor);
+            requireAllowed(request, RequestMove.CLOSE, actor);
             return move(request, RequestMove.CLOSE, actor.name())
                     .invoke(() -> request.closedAt = Instant.now())
                     .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_CLOSED, request))
@@ -289,7 +315,10 @@ public class ServiceRequestService {
     @WithTransaction
     public Uni<FulfilmentTask> addTask(UUID id, NewTask task, Actor actor) {
         return get(id, actor).flatMap(request -> {
-            if (request.state != RequestState.APPROVED && request.state != RequestState.IN_FULFILMENT) {
+            if (!RequestAccess.mayWorkTasks(actor.who())) {
+                throw ApiProblem.forbidden(RequestAccess.refusal(request, RequestMove.START_FULFILMENT));
+            }
+            if (!TaskLifecycle.takesTasks(request.state)) {
                 throw ApiProblem.conflict("Tasks are added to approved requests in fulfilment; " + request.number
                         + " is " + request.state);
             }
@@ -297,45 +326,41 @@ public class ServiceRequestService {
                     task.assignmentGroup() != null ? task.assignmentGroup() : request.fulfilmentGroup);
             return tasks.persist(added)
                     .flatMap(saved -> history.record(request.id, actor.name(),
-                            List.of(FieldChange.of("task", null, saved.title))))
+                            List.of(FieldChange.of("task", null, taskEntry(saved)))))
                     .map(ignored -> added);
         });
     }
 
-    /** The first started task puts the request in fulfilment; the task is assigned to whoever starts it. */
+    /**
+     * Starts a task ({@link TaskLifecycle}); the task is assigned to whoever starts it, and the first started task
+     * puts the request In Fulfilment.
+     */
     @WithTransaction
     public Uni<FulfilmentTask> startTask(UUID id, UUID taskId, Actor actor) {
         return task(id, taskId, actor).flatMap(found -> {
             FulfilmentTask task = found.task();
             ServiceRequest request = found.request();
-            if (task.state != TaskState.OPEN) {
-                throw ApiProblem.illegalMove("start", task.state.name(),
-                        task.state == TaskState.IN_PROGRESS ? List.of("complete") : List.of());
-            }
-            task.state = TaskState.IN_PROGRESS;
+            String before = taskEntry(task);
+            task.state = taskMove(task, TaskLifecycle.START);
             task.assignee = actor.name();
             Uni<Void> requestMove = request.state == RequestState.APPROVED
                     ? move(request, RequestMove.START_FULFILMENT, actor.name()) : Uni.createFrom().voidItem();
-            return requestMove.map(ignored -> task);
+            return history.record(request.id, actor.name(), List.of(FieldChange.of("task", before, taskEntry(task))))
+                    .flatMap(ignored -> requestMove).map(ignored -> task);
         });
     }
 
-    /** The last completed task fulfils the request. */
+    /** Completes a started task ({@link TaskLifecycle}); the last open task completed fulfils the request. */
     @WithTransaction
     public Uni<FulfilmentTask> completeTask(UUID id, UUID taskId, String notes, Actor actor) {
         return task(id, taskId, actor).flatMap(found -> {
             FulfilmentTask task = found.task();
             ServiceRequest request = found.request();
-            if (task.state != TaskState.OPEN && task.state != TaskState.IN_PROGRESS) {
-                throw ApiProblem.illegalMove("complete", task.state.name(), List.of());
-            }
-            task.state = TaskState.DONE;
+            String before = taskEntry(task);
+            task.state = taskMove(task, TaskLifecycle.COMPLETE);
             task.notes = notes;
             task.completedAt = Instant.now();
-            if (task.assignee == null) {
-                task.assignee = actor.name();
-            }
-            return history.record(request.id, actor.name(), List.of(FieldChange.of("task", task.title, "done")))
+            return history.record(request.id, actor.name(), List.of(FieldChange.of("task", before, taskEntry(task))))
                     .flatMap(ignored -> tasks.ofRequest(request.id))
                     .flatMap(all -> all.stream().allMatch(each -> each.state == TaskState.DONE
                             || each.state == TaskState.CANCELLED) ? fulfil(request, actor) : Uni.createFrom().voidItem())
@@ -350,6 +375,14 @@ public class ServiceRequestService {
                 .invoke(measures::fulfilled);
     }
 
+    private static TaskState taskMove(FulfilmentTask task, String action) {
+        try {
+            return TaskLifecycle.apply(task.state, action);
+        } catch (IllegalMoveException e) {
+            throw ApiProblem.illegalMove(e.action(), e.state(), e.allowedMoves());
+        }
+    }
+
     private record TaskOfRequest(ServiceRequest request, FulfilmentTask task) {
     }
 
@@ -357,6 +390,9 @@ public class ServiceRequestService {
         return get(id, actor).flatMap(request -> tasks.findById(taskId).map(task -> {
             if (task == null || !task.requestId.equals(request.id)) {
                 throw ApiProblem.notFound("Task", taskId);
+            }
+            if (!RequestAccess.mayWorkTasks(actor.who())) {
+                throw ApiProblem.forbidden(RequestAccess.refusal(request, RequestMove.START_FULFILMENT));
             }
             return new TaskOfRequest(request, task);
         }));
@@ -381,12 +417,6 @@ public class ServiceRequestService {
         }
         request.updatedAt = Instant.now();
         return history.record(request.id, actor, List.of(FieldChange.of("state", before, request.state)));
-    }
-
-    private static void requireRequesterOrFulfiller(ServiceRequest request, Actor actor) {
-        if (!actor.fulfils() && !actor.name().equals(request.requester)) {
-            throw ApiProblem.forbidden("Only the requester or fulfilment staff may do this to " + request.number);
-        }
     }
 
     private static FulfilmentTask newTask(ServiceRequest request, String title, String group) {

@@ -34,6 +34,28 @@ class LifecycleTest {
     }
 
     @Test
+    void anApprovedRequestIsFulfilledOnlyThroughFulfilmentAndMovesAreNamedByTheirEndpoints() {
+        IllegalMoveException early = assertThrows(IllegalMoveException.class,
+                () -> RequestLifecycle.apply(RequestState.APPROVED, RequestMove.FULFIL));
+        assertEquals("tasks/{taskId}/complete", early.action());
+        assertEquals(List.of("tasks/{taskId}/start", "cancel"), early.allowedMoves());
+        assertEquals(List.of("cancel"), RequestLifecycle.allowedActions(RequestState.SUBMITTED));
+    }
+
+    @Test
+    void aTaskIsStartedBeforeItIsCompleted() {
+        assertEquals(TaskState.IN_PROGRESS, TaskLifecycle.apply(TaskState.OPEN, "start"));
+        assertEquals(TaskState.DONE, TaskLifecycle.apply(TaskState.IN_PROGRESS, "complete"));
+        IllegalMoveException unstarted = assertThrows(IllegalMoveException.class,
+                () -> TaskLifecycle.apply(TaskState.OPEN, "complete"));
+        assertEquals(List.of("start"), unstarted.allowedMoves());
+        assertEquals(List.of("complete"), assertThrows(IllegalMoveException.class,
+                () -> TaskLifecycle.apply(TaskState.IN_PROGRESS, "start")).allowedMoves());
+        assertEquals(List.of(), assertThrows(IllegalMoveException.class,
+                () -> TaskLifecycle.apply(TaskState.DONE, "complete")).allowedMoves());
+    }
+
+    @Test
     void finalStatesAllowNothingAndFulfilledCannotBeCancelled() {
         for (RequestState done : List.of(RequestState.REJECTED, RequestState.CLOSED, RequestState.CANCELLED)) {
             assertEquals(List.of(), RequestLifecycle.allowedActions(done));
@@ -41,7 +63,8 @@ class LifecycleTest {
         IllegalMoveException late = assertThrows(IllegalMoveException.class,
                 () -> RequestLifecycle.apply(RequestState.FULFILLED, RequestMove.CANCEL));
         assertEquals(List.of("close"), late.allowedMoves());
-        assertEquals(List.of("fulfil", "cancel"), RequestLifecycle.allowedActions(RequestState.IN_FULFILMENT));
+        assertEquals(List.of("tasks/{taskId}/complete", "cancel"),
+                RequestLifecycle.allowedActions(RequestState.IN_FULFILMENT));
         assertThrows(IllegalMoveException.class,
                 () -> RequestLifecycle.apply(RequestState.AWAITING_APPROVAL, RequestMove.FULFIL));
     }

@@ -57,7 +57,8 @@ class RequestResourceTest {
                 .body("requester", equalTo("rita"))
                 .body("approver", equalTo("mike"))
                 .body("fields.model", equalTo("13-inch"))
-                .body("allowedActions", contains("approve", "reject", "cancel"))
+                // the requester is not offered the decision: only the designated approver is
+                .body("allowedActions", contains("cancel"))
                 .extract();
         String id = submitted.path("id");
         String number = submitted.path("number");
@@ -68,12 +69,23 @@ class RequestResourceTest {
         asRequester("rita", "mike").post("/api/v1/requests/{id}/approve", id).then().statusCode(403);
         as("mike", Roles.REQUESTER).get("/api/v1/requests?awaitingMe=true").then().statusCode(200)
                 .body("items.id", hasItems(id));
+        as("mike", Roles.REQUESTER).get("/api/v1/requests/{id}", id).then().statusCode(200)
+                .body("allowedActions", contains("approve", "reject"))
+                .body("moves.find { it.action == 'reject' }.requiredFields", contains("comment"));
+        asAgent().get("/api/v1/requests/{id}", id).then().body("allowedActions", contains("cancel"));
         as("mike", Roles.REQUESTER).body("{\"comment\": \"ok\"}").post("/api/v1/requests/{id}/approve", id).then()
                 .statusCode(200).body("state", equalTo("APPROVED")).body("decidedBy", equalTo("mike"));
 
         String task = asAgent().get("/api/v1/requests/{id}/tasks", id).then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].assignmentGroup", equalTo("desktop"))
-                .body("[0].state", equalTo("OPEN")).extract().path("[0].id");
+                .body("[0].state", equalTo("OPEN")).body("[0].allowedActions", contains("start"))
+                .extract().path("[0].id");
+        // a task is started before it is completed; the 409 names the endpoints that are allowed
+        asAgent().post("/api/v1/requests/{id}/tasks/{task}/complete", id, task).then().statusCode(409)
+                .contentType("application/problem+json").body("allowedMoves", contains("start"));
+        asAgent().get("/api/v1/requests/{id}", id).then().body("state", equalTo("APPROVED"));
+        asRequester("rita", "mike").post("/api/v1/requests/{id}/close", id).then().statusCode(409)
+                .body("allowedMoves", contains("cancel"));
         asAgent().post("/api/v1/requests/{id}/tasks/{task}/start", id, task).then().statusCode(200)
                 .body("assignee", equalTo("agent")).body("state", equalTo("IN_PROGRESS"));
         asAgent().get("/api/v1/requests/{id}", id).then().body("state", equalTo("IN_FULFILMENT"));
@@ -82,6 +94,7 @@ class RequestResourceTest {
         asAgent().body("{\"notes\": \"handed over\"}").post("/api/v1/requests/{id}/tasks/{task}/complete", id, task)
                 .then().statusCode(200).body("state", equalTo("DONE"));
         asAgent().get("/api/v1/requests/{id}", id).then().body("state", equalTo("IN_FULFILMENT"));
+        asAgent().post("/api/v1/requests/{id}/tasks/{task}/start", id, extra).then().statusCode(200);
         asAgent().post("/api/v1/requests/{id}/tasks/{task}/complete", id, extra).then().statusCode(200);
         asAgent().get("/api/v1/requests/{id}", id).then().body("state", equalTo("FULFILLED"))
                 .body("fulfilledAt", notNullValue());
@@ -91,7 +104,12 @@ class RequestResourceTest {
                 .body("state", equalTo("CLOSED"));
         asRequester("rita", "mike").get("/api/v1/requests/{id}/history", id).then().statusCode(200)
                 .body("findAll { it.field == 'state' }.to", contains("SUBMITTED", "AWAITING_APPROVAL", "APPROVED",
-                        "IN_FULFILMENT", "FULFILLED", "CLOSED"));
+                        "IN_FULFILMENT", "FULFILLED", "CLOSED"))
+                .body("find { it.field == 'decision' }.to", equalTo("approved"))
+                .body("find { it.field == 'decision' }.actor", equalTo("mike"))
+                .body("findAll { it.field == 'task' }.to", contains("Fulfil Laptop (OPEN)",
+                        "Fulfil Laptop (IN_PROGRESS)", "Install software (OPEN)", "Fulfil Laptop (DONE)",
+                        "Install software (IN_PROGRESS)", "Install software (DONE)"));
 
         try (KafkaTopicReader reader = new KafkaTopicReader(bootstrap(), Topics.CATALOG)) {
             ConsumerRecord<String, String> record = reader.await(r -> id.equals(r.key())
@@ -161,6 +179,10 @@ class RequestResourceTest {
                 .body("errors[0].field", equalTo("comment"));
         asCatalogManager().body("{\"comment\": \"use the standard model\"}").post("/api/v1/requests/{id}/reject", id)
                 .then().statusCode(200).body("state", equalTo("REJECTED")).body("allowedActions.size()", equalTo(0));
+        asCatalogManager().get("/api/v1/requests/{id}/history", id).then().statusCode(200)
+                .body("find { it.field == 'decision' }.to", equalTo("rejected"))
+                .body("find { it.field == 'decisionComment' }.to", equalTo("use the standard model"))
+                .body("find { it.field == 'decisionComment' }.actor", equalTo("catalog-manager"));
     }
 
     @Test

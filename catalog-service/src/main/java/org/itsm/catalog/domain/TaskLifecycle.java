@@ -1,0 +1,48 @@
+package org.itsm.catalog.domain;
+
+import java.util.List;
+
+/**
+ * A fulfilment task: Open → (start) In Progress → (complete) Done; an open or started task is cancelled with its
+ * request. A task is completed only once started: {@code complete} on an open task is refused (409 naming
+ * {@code start}), so a request always passes through In Fulfilment (first task started) before Fulfilled (last open
+ * task completed). Tasks are added while the request is Approved or In Fulfilment.
+ */
+public final class TaskLifecycle {
+
+    public static final String START = "start";
+    public static final String COMPLETE = "complete";
+
+    private TaskLifecycle() {
+    }
+
+    /** The task endpoints ({@code tasks/{taskId}/<action>}) allowed in {@code state}. */
+    public static List<String> allowedActions(TaskState state) {
+        return switch (state) {
+            case OPEN -> List.of(START);
+            case IN_PROGRESS -> List.of(COMPLETE);
+            case DONE, CANCELLED -> List.of();
+        };
+    }
+
+    /** The state {@code action} leads to, or {@link IllegalMoveException} naming the actions allowed now. */
+    public static TaskState apply(TaskState state, String action) {
+        if (START.equals(action) && state == TaskState.OPEN) {
+            return TaskState.IN_PROGRESS;
+        }
+        if (COMPLETE.equals(action) && state == TaskState.IN_PROGRESS) {
+            return TaskState.DONE;
+        }
+        throw new IllegalMoveException(action, state.name(), allowedActions(state));
+    }
+
+    /** Whether the task still holds its request open. */
+    public static boolean open(TaskState state) {
+        return state == TaskState.OPEN || state == TaskState.IN_PROGRESS;
+    }
+
+    /** Tasks may be added to a request in these states only. */
+    public static boolean takesTasks(RequestState state) {
+        return state == RequestState.APPROVED || state == RequestState.IN_FULFILMENT;
+    }
+}
