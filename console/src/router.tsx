@@ -1,0 +1,56 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRoute, createRoute, createRouter, Navigate } from "@tanstack/react-router";
+import { useAuth } from "./auth/auth";
+import { Layout, NotFound } from "./components/Layout";
+import { CatalogItemScreen, CatalogScreen } from "./screens/Catalog";
+import { IncidentScreen } from "./screens/Incident";
+import { MyIncidentsScreen, MyRequestsScreen } from "./screens/My";
+import { NewIncidentScreen } from "./screens/NewIncident";
+import { QUEUE_VIEWS, QueueScreen, type QueueSearch } from "./screens/Queue";
+
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
+
+function Home() {
+  const { session } = useAuth();
+  if (session?.isAgent) return <Navigate to="/queue" search={{ view: "mine" }} replace />;
+  return <Navigate to="/my/incidents" replace />;
+}
+
+const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+
+const routes = [
+  createRoute({ getParentRoute: () => rootRoute, path: "/", component: Home }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/auth/callback", component: Home }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: "/queue",
+    validateSearch: (search: Record<string, unknown>): QueueSearch => ({
+      view: QUEUE_VIEWS.includes(search.view as QueueSearch["view"])
+        ? (search.view as QueueSearch["view"])
+        : "mine",
+      state: str(search.state),
+      priority: str(search.priority),
+      q: str(search.q),
+      sort: str(search.sort),
+      page:
+        Number.isInteger(Number(search.page)) && Number(search.page) > 0 ? Number(search.page) : undefined,
+    }),
+    component: QueueScreen,
+  }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/incidents/new", component: NewIncidentScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/incidents/$id", component: IncidentScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/my/incidents", component: MyIncidentsScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/my/requests", component: MyRequestsScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/catalog", component: CatalogScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/catalog/$itemId", component: CatalogItemScreen }),
+];
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree: rootRoute.addChildren(routes), context: { queryClient } });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
