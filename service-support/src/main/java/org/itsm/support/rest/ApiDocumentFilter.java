@@ -29,7 +29,9 @@ import org.itsm.events.api.ProblemType;
  * who may call what;</li>
  * <li>the problem+json answers an operation can give (400, 401, 403, 404, 409, 412, 422, 503), each with the
  * {@code Problem} schema and the catalogue's types, unless the operation documents that status itself;</li>
- * <li>the server: the gateway's public URL ({@code itsm.api.public-url}).</li>
+ * <li>the server, as the relative URL {@code /}: the document is read through the gateway ({@code /openapi/...}),
+ * so its paths resolve against the gateway's origin wherever it is deployed, and against the service itself when
+ * read from the service directly (the filter runs at build time, so no deployment URL could be baked in).</li>
  * </ul>
  * Needs {@code quarkus.smallrye-openapi.operation-id-strategy=package-class-method} to find the resource method;
  * the operation id is shortened to {@code Class_method} after.
@@ -41,10 +43,8 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        var config = ConfigProvider.getConfig();
-        openAPI.setServers(List.of(OASFactory.createServer()
-                .url(config.getOptionalValue("itsm.api.public-url", String.class).orElse("http://localhost:8080"))
-                .description("The API gateway: every /api/v1 path is reached through it")));
+        openAPI.setServers(List.of(OASFactory.createServer().url("/")
+                .description("The origin this document was read from: the API gateway, or the service itself")));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -52,7 +52,7 @@ public class ApiDocumentFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM_SCHEMA, problemSchema());
-        String scheme = config.getOptionalValue("quarkus.smallrye-openapi.security-scheme-name", String.class)
+        String scheme = ConfigProvider.getConfig().getOptionalValue("quarkus.smallrye-openapi.security-scheme-name", String.class)
                 .orElse("SecurityScheme");
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> {

@@ -10,7 +10,10 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** Refuses a stale If-Match with 412; an absent header means the client accepts last-writer-wins. */
+    /**
+     * Refuses a stale If-Match with 412. Without the header the write still cannot be lost: the entity's version
+     * column makes a concurrent writer fail, which the API answers with 409.
+     */
     public static void requireCurrent(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return;

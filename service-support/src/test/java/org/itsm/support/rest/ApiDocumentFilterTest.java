@@ -41,7 +41,7 @@ class ApiDocumentFilterTest {
 
         new ApiDocumentFilter().filterOpenAPI(document);
 
-        assertEquals("http://localhost:8080", document.getServers().get(0).getUrl());
+        assertEquals("/", document.getServers().get(0).getUrl());
         assertNotNull(document.getComponents().getSchemas().get("Problem"));
         assertEquals("ThingResource_get", get.getOperationId());
         assertEquals(List.of("itsm-agent", "itsm-requester"),
