@@ -16,6 +16,9 @@ public final class DevStack {
 
     public static final String REALM = "itsm";
     public static final int KEYCLOAK_PORT = 8180;
+    /** The agent console's own origin (listed in the realm's itsm-console client and the gateway's CORS). */
+    public static final int CONSOLE_PORT = 3000;
+    public static final String CONSOLE_CLIENT = "itsm-console";
     static final int PREFERRED_KEYCLOAK_MANAGEMENT_PORT = 9000;
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
@@ -59,6 +62,7 @@ public final class DevStack {
     private final KafkaLauncher kafka;
     private final KeycloakLauncher keycloak;
     private final List<QuarkusServiceLauncher> services = new ArrayList<>();
+    private final ConsoleLauncher console;
 
     DevStack(Path root, int postgresPort, int keycloakManagementPort) {
         this(root, dataDir(root), postgresPort, keycloakManagementPort);
@@ -75,6 +79,19 @@ public final class DevStack {
                     serviceConfig(service), data.resolve("services").resolve(service.name() + ".log"),
                     SERVICE_START_TIMEOUT));
         }
+        this.console = new ConsoleLauncher(consoleDist(root), CONSOLE_PORT, consoleConfig(),
+                data.resolve("services").resolve("console.log"));
+    }
+
+    /** The built console ({@code npm run build} in console/). */
+    public static Path consoleDist(Path root) {
+        return root.resolve("console").resolve("dist");
+    }
+
+    /** What the console is told at run time: the gateway and Keycloak of this stack. */
+    public ConsoleServer.Config consoleConfig() {
+        return new ConsoleServer.Config("http://localhost:" + SERVICES.get(SERVICES.size() - 1).port(),
+                keycloak.url(), REALM, CONSOLE_CLIENT);
     }
 
     static Path dataDir(Path root) {
@@ -109,6 +126,10 @@ public final class DevStack {
         return List.copyOf(services);
     }
 
+    public ConsoleLauncher console() {
+        return console;
+    }
+
     /** Everything, in start order. */
     List<Component> components() {
         List<Component> all = new ArrayList<>(List.of(
@@ -118,6 +139,7 @@ public final class DevStack {
         for (int i = 0; i < SERVICES.size(); i++) {
             all.add(new Component(services.get(i), "http://localhost:" + SERVICES.get(i).port()));
         }
+        all.add(new Component(console, console.url()));
         return all;
     }
 

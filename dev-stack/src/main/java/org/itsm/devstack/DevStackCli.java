@@ -31,7 +31,7 @@ public final class DevStackCli {
     private static final String PORTS_FILE = "ports.properties";
     private static final String USAGE = """
             Usage: ./itsm COMMAND
-              up           start PostgreSQL, Kafka, Keycloak and the five services (builds them if needed)
+              up           start PostgreSQL, Kafka, Keycloak, the five services and the console (builds them if needed)
               down         stop everything ./itsm up started
               status       each component with its PID, address and health
               logs NAME    print a component's log (add -f to follow it)
@@ -87,6 +87,11 @@ public final class DevStackCli {
                     .forEach(service -> stack.postgres().createDatabase(service.practice()));
             stack.kafka().createTopics(DevStack.TOPICS.toArray(String[]::new));
             startInParallel(stack.services(), started);
+            if (stack.console().isBuilt()) {
+                startInParallel(List.of(stack.console()), started);
+            } else {
+                System.out.println("  console            not built (needs Node.js 20 and npm: cd console && npm ci && npm run build)");
+            }
         } catch (StartFailure failure) {
             System.err.println();
             failure.failures.forEach((component, error) -> System.err.println("FAILED: " + component.name() + " ("
@@ -104,7 +109,8 @@ public final class DevStackCli {
 
     private int down() {
         DevStack stack = recordedStack();
-        // Services first (they hold connections to the rest), then Keycloak, Kafka, PostgreSQL.
+        // The console and the services first (they hold connections to the rest), then Keycloak, Kafka, PostgreSQL.
+        stopAndSay(stack.console());
         inParallel(stack.services(), this::stopAndSay);
         List.of(stack.keycloak(), stack.kafka(), stack.postgres()).forEach(this::stopAndSay);
         System.out.println("Everything is stopped.");
@@ -230,6 +236,9 @@ public final class DevStackCli {
         if (!stack.keycloak().isRunning()) {
             checkFree(DevStack.KEYCLOAK_PORT, "Keycloak", taken);
         }
+        if (!stack.console().isRunning() && stack.console().isBuilt()) {
+            checkFree(DevStack.CONSOLE_PORT, "console", taken);
+        }
         for (int i = 0; i < DevStack.SERVICES.size(); i++) {
             if (!stack.services().get(i).isRunning()) {
                 checkFree(DevStack.SERVICES.get(i).port(), DevStack.SERVICES.get(i).name(), taken);
@@ -309,6 +318,10 @@ public final class DevStackCli {
     private void printWelcome(DevStack stack, Duration elapsed) {
         StringBuilder text = new StringBuilder();
         text.append(String.format("%nThe ITSM platform is up (%.1f s).%n%n", elapsed.toMillis() / 1000.0));
+        if (stack.console().isRunning()) {
+            text.append(String.format("  %-18s %s (sign in as agent/agent or requester/requester)%n", "console",
+                    stack.console().url()));
+        }
         text.append(String.format("  %-18s http://localhost:%d/api/v1%n", "gateway", port("gateway")));
         for (DevStack.Service service : DevStack.SERVICES) {
             String base = "http://localhost:" + service.port();
