@@ -2,11 +2,15 @@ package org.itsm.problem;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.itsm.support.security.Roles;
 import org.itsm.testing.TestTokens;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -43,5 +47,27 @@ public final class ProblemTestSupport {
     /** A number unlikely to clash between tests sharing one database. */
     public static String uniqueNumber(String prefix) {
         return prefix + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+    }
+
+    /** A new incident number that problem management has observed (as incident events would record it), NEW. */
+    public static String observedIncident() {
+        return observedIncident("NEW");
+    }
+
+    /** A new incident number in the observed-incident read model, in {@code state}. */
+    public static String observedIncident(String state) {
+        String number = uniqueNumber("INC");
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .flatMap(session -> session.createNativeQuery("""
+                            insert into observed_incident (number, id, service_id, category, state, reported_at,
+                                updated_at) values (?1, ?2, null, null, ?3, ?4, ?4)""")
+                            .setParameter(1, number).setParameter(2, UUID.randomUUID()).setParameter(3, state)
+                            .setParameter(4, Instant.now())
+                            .executeUpdate())));
+        } catch (Throwable failure) {
+            throw new AssertionError("could not record the observed incident", failure);
+        }
+        return number;
     }
 }

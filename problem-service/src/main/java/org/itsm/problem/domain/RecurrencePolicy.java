@@ -7,12 +7,23 @@ import java.util.List;
 
 /**
  * When incidents recur: at least {@code threshold} incidents of one service and category reported within
- * {@code window} of each other. Given the reports of such incidents, picks the ones that form the pattern.
+ * {@code window} of each other, counted by the time each was reported and whatever its state now (three incidents
+ * fixed within minutes are a pattern all the same); only a cancelled incident, raised in error, does not count.
+ * Given the reports of such incidents, picks the ones that form the pattern.
  */
 public final class RecurrencePolicy {
 
-    /** An incident report: its number and when it was reported. */
-    public record Report(String incidentNumber, Instant reportedAt) {
+    /** An incident report: its number, when it was reported and its state now (null when not known). */
+    public record Report(String incidentNumber, Instant reportedAt, String state) {
+
+        public Report(String incidentNumber, Instant reportedAt) {
+            this(incidentNumber, reportedAt, null);
+        }
+    }
+
+    /** Whether an incident in {@code state} is an occurrence that counts: any state but cancelled. */
+    public static boolean counts(String state) {
+        return !"CANCELLED".equals(state);
     }
 
     private final int threshold;
@@ -45,6 +56,7 @@ public final class RecurrencePolicy {
      */
     public List<Report> recurring(Report latest, List<Report> reports) {
         List<Report> sorted = reports.stream()
+                .filter(report -> counts(report.state()))
                 .sorted(Comparator.comparing(Report::reportedAt).thenComparing(Report::incidentNumber))
                 .toList();
         if (sorted.stream().noneMatch(report -> report.incidentNumber().equals(latest.incidentNumber()))) {

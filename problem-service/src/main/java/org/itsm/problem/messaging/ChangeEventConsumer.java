@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itsm.events.EventTypes;
 import org.itsm.events.change.ChangeEvent;
+import org.itsm.problem.domain.FixChangeOutcome;
 import org.itsm.problem.service.ProblemService;
 import org.itsm.support.inbox.EventInbox;
 import org.itsm.support.inbox.IncomingEvent;
@@ -13,7 +14,10 @@ import org.itsm.support.inbox.UnprocessableEventException;
 
 import io.smallrye.mutiny.Uni;
 
-/** The fix through change: an implemented fix change resolves its problems, a failed one is recorded on them. */
+/**
+ * The fix through change: how a recorded fix change ended (implemented, failed, cancelled) goes to the problem
+ * service, which applies ProblemLifecycle's rule.
+ */
 @ApplicationScoped
 public class ChangeEventConsumer {
 
@@ -34,8 +38,11 @@ public class ChangeEventConsumer {
 
     private Uni<Void> apply(IncomingEvent event) {
         return switch (event.type()) {
-            case EventTypes.CHANGE_IMPLEMENTED -> problems.fixChangeImplemented(changeNumber(event));
-            case EventTypes.CHANGE_FAILED -> problems.fixChangeFailed(changeNumber(event));
+            case EventTypes.CHANGE_IMPLEMENTED -> problems.fixChangeEnded(changeNumber(event),
+                    FixChangeOutcome.IMPLEMENTED);
+            case EventTypes.CHANGE_FAILED -> problems.fixChangeEnded(changeNumber(event), FixChangeOutcome.FAILED);
+            case EventTypes.CHANGE_CANCELLED -> problems.fixChangeEnded(changeNumber(event),
+                    FixChangeOutcome.CANCELLED);
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -10,6 +10,7 @@ import org.itsm.events.problem.KnownErrorEvent;
 import org.itsm.events.problem.ProblemEvent;
 import org.itsm.problem.domain.KnownError;
 import org.itsm.problem.domain.Problem;
+import org.itsm.problem.repository.KnownErrorRepository;
 import org.itsm.support.outbox.OutboxWriter;
 
 import io.smallrye.mutiny.Uni;
@@ -19,9 +20,11 @@ import io.smallrye.mutiny.Uni;
 public class ProblemEventPublisher {
 
     private final OutboxWriter outbox;
+    private final KnownErrorRepository knownErrors;
 
-    public ProblemEventPublisher(OutboxWriter outbox) {
+    public ProblemEventPublisher(OutboxWriter outbox, KnownErrorRepository knownErrors) {
         this.outbox = outbox;
+        this.knownErrors = knownErrors;
     }
 
     /** A lifecycle moment of {@code problem}, with all its linked incidents. */
@@ -29,14 +32,21 @@ public class ProblemEventPublisher {
         return publish(type, problem, linkedIncidents, null);
     }
 
-    /** A moment about particular incidents: those just linked or unlinked. */
+    /**
+     * A moment about particular incidents: those just linked or unlinked. Every problem event carries the workaround
+     * of the problem's published known error (null while none is published), so an incident linked after the
+     * publication gets it too.
+     */
     public Uni<Void> publish(String type, Problem problem, List<String> linkedIncidents,
             List<String> affectedIncidents) {
-        ProblemEvent event = new ProblemEvent(problem.id, problem.number, problem.state.name(), problem.serviceId,
-                problem.category, linkedIncidents, problem.fixChangeNumber,
-                problem.resolutionCode == null ? null : problem.resolutionCode.name(), Instant.now(),
-                affectedIncidents);
-        return outbox.append(type, problem.id, problem.number, event);
+        Uni<String> workaround = problem.knownErrorPublishedAt == null ? Uni.createFrom().nullItem()
+                : knownErrors.findByProblem(problem.id).map(knownError -> knownError == null ? null
+                        : knownError.workaround);
+        return workaround.flatMap(published -> outbox.append(type, problem.id, problem.number,
+                new ProblemEvent(problem.id, problem.number, problem.state.name(), problem.serviceId,
+                        problem.category, linkedIncidents, problem.fixChangeNumber,
+                        problem.resolutionCode == null ? null : problem.resolutionCode.name(), Instant.now(),
+                        affectedIncidents, published)));
     }
 
     /** The known error, addressed to the linked incidents so the desk gets the workaround. */

@@ -1,7 +1,9 @@
 package org.itsm.problem.repository;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,20 +36,36 @@ public class ObservedIncidentRepository {
         return Panache.getSession().flatMap(session -> session.find(ObservedIncident.class, number));
     }
 
-    /** Open incidents of the service and category reported in [from, until] that no open problem covers. */
-    public Uni<List<Report>> uncoveredOpenReports(UUID serviceId, String category, Instant from, Instant until) {
+    /**
+     * Incidents of the service and category reported in [from, until] that no open problem covers, whatever their
+     * state (RecurrencePolicy decides which count).
+     */
+    public Uni<List<Report>> uncoveredReports(UUID serviceId, String category, Instant from, Instant until) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                select o.number, o.reported_at from observed_incident o
+                select o.number, o.reported_at, o.state from observed_incident o
                 where o.service_id = ?1 and o.category = ?2 and o.reported_at between ?3 and ?4
-                  and o.state in ('NEW', 'IN_PROGRESS', 'ON_HOLD')
                   and not exists (select 1 from problem_incident l join problem p on p.id = l.problem_id
                                   where l.incident_number = o.number
                                     and p.state in ('NEW', 'ASSESSMENT', 'ROOT_CAUSE_ANALYSIS', 'FIX_IN_PROGRESS'))
                 order by o.reported_at""", Object[].class)
                 .setParameter(1, serviceId).setParameter(2, category).setParameter(3, from).setParameter(4, until)
                 .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new Report((String) row[0], ProblemLinkRepository.toInstant(row[1]))).toList());
+                .map(rows -> rows.stream().map(row -> new Report((String) row[0],
+                        ProblemLinkRepository.toInstant(row[1]), (String) row[2])).toList());
+    }
+
+    /** The observed state of each of the incidents problem management knows; unknown numbers are absent. */
+    public Uni<Map<String, String>> statesOf(List<String> numbers) {
+        Map<String, String> states = new LinkedHashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String number : numbers) {
+            chain = chain.flatMap(ignored -> find(number).invoke(found -> {
+                if (found != null) {
+                    states.put(number, found.state);
+                }
+            }).replaceWithVoid());
+        }
+        return chain.map(ignored -> states);
     }
 
     /**

@@ -2,7 +2,9 @@ package org.itsm.problem.repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +59,39 @@ public class ProblemLinkRepository {
                 .setParameter(1, incidentNumber).setParameter(2, except)
                 .getResultList())
                 .map(numbers -> numbers.isEmpty() ? null : numbers.get(0));
+    }
+
+    /**
+     * The open problems other than {@code except} that the incidents are linked to (incident number → problem
+     * number); incidents in none are absent.
+     */
+    public Uni<Map<String, String>> otherOpenProblemsOf(List<String> incidentNumbers, UUID except) {
+        Map<String, String> found = new LinkedHashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String number : incidentNumbers) {
+            chain = chain.flatMap(ignored -> otherOpenProblemOf(number, except).invoke(problem -> {
+                if (problem != null) {
+                    found.put(number, problem);
+                }
+            }).replaceWithVoid());
+        }
+        return chain.map(ignored -> found);
+    }
+
+    /**
+     * Serialises linking of these incidents across transactions and replicas until this transaction ends, so two
+     * problems cannot both take one incident. Locks in number order, so two linking transactions never deadlock.
+     */
+    public Uni<Void> lockIncidents(List<String> incidentNumbers) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String number : incidentNumbers.stream().distinct().sorted().toList()) {
+            chain = chain.flatMap(ignored -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                    "select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)", String.class)
+                    .setParameter(1, "problem-link:" + number)
+                    .getSingleResult())
+                    .replaceWithVoid());
+        }
+        return chain;
     }
 
     /** The number of the open problem the incident is linked to, or null. */

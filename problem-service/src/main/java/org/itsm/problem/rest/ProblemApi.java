@@ -24,6 +24,8 @@ public final class ProblemApi {
     static final String INCIDENT_NUMBER = "INC[0-9]{7,}";
     static final String PROBLEM_NUMBER = "PRB[0-9]{7,}";
     static final String CHANGE_NUMBER = "CHG[0-9]{7,}";
+    /** Optional text that, when given, says something: not only blanks (a blank root cause is no root cause). */
+    static final String NOT_BLANK = "(?s).*\\S.*";
 
     private ProblemApi() {
     }
@@ -44,7 +46,7 @@ public final class ProblemApi {
 
     @Schema(description = "Fields to change; absent fields stay as they are. Recording the root cause is evented.")
     public record UpdateProblem(
-            @Size(min = 1, max = 160) String statement,
+            @Size(min = 1, max = 160) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String statement,
             @Size(max = 4000) String description,
             UUID serviceId,
             @Size(max = 80) String category,
@@ -52,9 +54,9 @@ public final class ProblemApi {
             @Min(1) @Max(3) Integer urgency,
             @Size(max = 120) String assignmentGroup,
             @Size(max = 120) String assignee,
-            @Size(min = 1, max = 4000) String rootCause,
-            @Size(min = 1, max = 4000) String workaround,
-            @Size(min = 1, max = 4000) String fixDescription) {
+            @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String rootCause,
+            @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String workaround,
+            @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String fixDescription) {
     }
 
     @Schema(description = "FIX_APPLIED needs a root cause and a fix change or notes; RISK_ACCEPTED needs notes; "
@@ -79,7 +81,7 @@ public final class ProblemApi {
     @Schema(description = "The known error; root cause and service default to the problem's.")
     public record PublishKnownError(
             @NotBlank @Size(max = 4000) @Schema(example = "Outgoing mail stays in the outbox") String symptom,
-            @Size(min = 1, max = 4000) String rootCause,
+            @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String rootCause,
             @NotBlank @Size(max = 4000) @Schema(example = "Restart the MTA on the relay host") String workaround,
             UUID serviceId) {
     }
@@ -126,11 +128,17 @@ public final class ProblemApi {
             String publishedBy, Instant publishedAt, Instant updatedAt) {
     }
 
+    @Schema(description = "A move the caller may make now: where it leads, what it requires, the resolution codes "
+            + "allowed, the fields it still needs given what the problem holds (on the problem or in the request), "
+            + "and for resolve the fields each code still needs.")
     public record NextMove(String action, ProblemState target, List<String> requires,
-            List<ResolutionCode> resolutionCodes) {
+            List<ResolutionCode> resolutionCodes, List<String> requiredFields,
+            Map<ResolutionCode, List<String>> requiredFieldsByCode) {
     }
 
-    public record NextStates(ProblemState state, List<NextMove> moves) {
+    @Schema(description = "What the caller may do now: the moves, and every action by name (moves first, then "
+            + "update, link-incident, unlink-incident, fix-change, publish-known-error), as the endpoints enforce it.")
+    public record NextStates(ProblemState state, List<NextMove> moves, List<String> allowedActions) {
     }
 
     public record Summary(long open, Map<ProblemState, Long> byState, long openDetectedCandidates,

@@ -22,9 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.problem.domain.Priority;
+import org.itsm.problem.domain.ProblemAccess;
 import org.itsm.problem.domain.Problem;
 import org.itsm.problem.domain.ProblemSource;
 import org.itsm.problem.domain.ProblemState;
@@ -83,6 +88,13 @@ public class ProblemResource {
         this.objectMapper = objectMapper;
     }
 
+    @APIResponses({
+            @APIResponse(responseCode = "201", description = "The problem raised (ETag = version, Location)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProblemView.class))),
+            @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first result",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProblemView.class))) })
     @POST
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
     @Operation(summary = "Raise a problem (agents propose one), optionally linking incidents; Idempotency-Key honoured")
@@ -121,6 +133,9 @@ public class ProblemResource {
         return queries.summary();
     }
 
+    @APIResponse(responseCode = "200", description = "The problem (ETag = version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
@@ -128,6 +143,9 @@ public class ProblemResource {
         return problems.get(id).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem as changed (ETag = version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @PATCH
     @Path("/{id}")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -142,12 +160,20 @@ public class ProblemResource {
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
     @Operation(summary = "The moves allowed now, where each leads, what it requires and the resolution codes")
     public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
-        return problems.get(id).map(problem -> new NextStates(problem.state, problems.allowedMoves(problem).stream()
-                .map(move -> new NextMove(move.move().action(), move.target(), move.requires(),
-                        move.resolutionCodes()))
-                .toList()));
+        ProblemAccess.Caller caller = new ProblemAccess.Caller(identity.getPrincipal().getName(), identity.getRoles());
+        return problems.get(id).map(problem -> {
+            ProblemService.Options options = problems.options(problem, caller);
+            return new NextStates(problem.state, options.moves().stream()
+                    .map(option -> new NextMove(option.move().move().action(), option.move().target(),
+                            option.move().requires(), option.move().resolutionCodes(), option.requiredFields(),
+                            option.requiredFieldsByCode()))
+                    .toList(), options.allowedActions());
+        });
     }
 
+    @APIResponse(responseCode = "200", description = "The problem in Assessment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/assess")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -155,6 +181,9 @@ public class ProblemResource {
         return problems.assess(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem in Root Cause Analysis",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/analyse")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -163,6 +192,9 @@ public class ProblemResource {
         return problems.analyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem in Fix in Progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/start-fix")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -171,6 +203,9 @@ public class ProblemResource {
         return problems.startFix(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem back in Root Cause Analysis",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/reanalyse")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -179,6 +214,9 @@ public class ProblemResource {
         return problems.reanalyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem resolved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -188,6 +226,9 @@ public class ProblemResource {
         return problems.resolve(id, ifMatch, request, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/close")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -195,6 +236,9 @@ public class ProblemResource {
         return problems.close(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -212,6 +256,13 @@ public class ProblemResource {
         return queries.linkedIncidents(id).map(list -> list.stream().map(mapper::toView).toList());
     }
 
+    @APIResponses({
+            @APIResponse(responseCode = "201", description = "The incident linked: the problem",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProblemView.class))),
+            @APIResponse(responseCode = "200", description = "The incident was linked already: the problem",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProblemView.class))) })
     @POST
     @Path("/{id}/incidents")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
@@ -221,6 +272,9 @@ public class ProblemResource {
                 .map(linked -> withETag(linked.isNew() ? Response.status(201) : Response.ok(), linked.problem()));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem without the incident",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @DELETE
     @Path("/{id}/incidents/{incidentNumber}")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -230,6 +284,9 @@ public class ProblemResource {
         return problems.unlink(id, incidentNumber, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
+    @APIResponse(responseCode = "200", description = "The problem with its fix change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
     @POST
     @Path("/{id}/fix-change")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })

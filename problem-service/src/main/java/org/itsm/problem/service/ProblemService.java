@@ -1,19 +1,26 @@
 package org.itsm.problem.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.events.EventTypes;
+import org.itsm.problem.domain.FixChangeOutcome;
 import org.itsm.problem.domain.IllegalMoveException;
+import org.itsm.problem.domain.IncidentLinkRule;
 import org.itsm.problem.domain.KnownError;
 import org.itsm.problem.domain.Move;
 import org.itsm.problem.domain.Priority;
 import org.itsm.problem.domain.Problem;
+import org.itsm.problem.domain.ProblemAccess;
+import org.itsm.problem.domain.ProblemAction;
 import org.itsm.problem.domain.ProblemLifecycle;
 import org.itsm.problem.domain.ProblemSource;
 import org.itsm.problem.domain.ProblemState;
@@ -21,6 +28,7 @@ import org.itsm.problem.domain.ResolutionCode;
 import org.itsm.problem.messaging.ProblemEventPublisher;
 import org.itsm.problem.repository.CatalogReadModelRepository;
 import org.itsm.problem.repository.KnownErrorRepository;
+import org.itsm.problem.repository.ObservedIncidentRepository;
 import org.itsm.problem.repository.ProblemLinkRepository;
 import org.itsm.problem.repository.ProblemRepository;
 import org.itsm.problem.rest.ProblemApi.CreateProblem;
@@ -56,11 +64,18 @@ public class ProblemService {
     private final RecordHistory history;
     private final IdempotencyKeys idempotencyKeys;
     private final ProblemEventPublisher events;
+    private final ObservedIncidentRepository observed;
+    private final Clock clock;
     private final ProblemLifecycle lifecycle = new ProblemLifecycle();
+    private final ProblemAccess access = new ProblemAccess();
+    private final IncidentLinkRule linkRule = new IncidentLinkRule();
 
     public ProblemService(ProblemRepository problems, ProblemLinkRepository links, KnownErrorRepository knownErrors,
             CatalogReadModelRepository catalog, NumberSequence numbers, RecordHistory history,
-            IdempotencyKeys idempotencyKeys, ProblemEventPublisher events) {
+            IdempotencyKeys idempotencyKeys, ProblemEventPublisher events, ObservedIncidentRepository observed,
+            Clock clock) {
+        this.observed = observed;
+        this.clock = clock;
         this.problems = problems;
         this.links = links;
         this.knownErrors = knownErrors;
@@ -90,6 +105,7 @@ public class ProblemService {
         List<String> incidents = request.incidentNumbers() == null ? List.of()
                 : request.incidentNumbers().stream().distinct().toList();
         return validateService(problem)
+                .flatMap(ignored -> requireLinkable(problem.id, incidents, "incidentNumbers"))
                 .flatMap(ignored -> persistNew(problem, actor, EventTypes.PROBLEM_CREATED))
                 .flatMap(saved -> linkAll(saved, incidents, actor))
                 .map(ignored -> problem.id);
@@ -98,7 +114,7 @@ public class ProblemService {
     /** A new problem in state New, not yet numbered or stored. */
     Problem newProblem(String statement, String description, UUID serviceId, String category, int impact,
             int urgency, ProblemSource source, Actor actor) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Problem problem = new Problem();
         problem.id = UUID.randomUUID();
         problem.statement = statement;
@@ -166,7 +182,7 @@ public class ProblemService {
     public Uni<Problem> update(UUID id, String ifMatch, UpdateProblem request, Actor actor) {
         return get(id).flatMap(problem -> {
             ETags.requireCurrent(ifMatch, problem.version);
-            requireOpen(problem, "change");
+            requireAllowed(problem, ProblemAction.UPDATE);
             List<FieldChange> changes = new ArrayList<>();
             Priority priorityBefore = problem.priority;
             boolean rootCauseNew = problem.rootCause == null && request.rootCause() != null;
@@ -219,7 +235,7 @@ public class ProblemService {
             if (changes.stream().noneMatch(FieldChange::changed)) {
                 return Uni.createFrom().item(problem);
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             problem.updatedAt = now;
             if (rootCauseNew) {
                 problem.rootCauseIdentifiedAt = now;
@@ -232,23 +248,41 @@ public class ProblemService {
         });
     }
 
-    public List<ProblemLifecycle.AllowedMove> allowedMoves(Problem problem) {
-        return lifecycle.allowedMoves(problem.state);
+    /** A move the caller may make now, with the fields it still needs (per resolution code for resolve). */
+    public record MoveOption(ProblemLifecycle.AllowedMove move, List<String> requiredFields,
+            Map<ResolutionCode, List<String>> requiredFieldsByCode) {
+    }
+
+    /** What the caller may do to the problem now: the moves, and every action's name (moves first). */
+    public record Options(List<MoveOption> moves, List<String> allowedActions) {
+    }
+
+    /**
+     * The moves and actions the problem's state admits (ProblemLifecycle) that the caller may take (ProblemAccess,
+     * the rule the endpoints' roles are checked against), each move with what it still needs.
+     */
+    public Options options(Problem problem, ProblemAccess.Caller caller) {
+        List<ProblemLifecycle.AllowedMove> moves = access.movesFor(caller, lifecycle.allowedMoves(problem.state));
+        ProblemLifecycle.Facts facts = facts(problem, null, null);
+        return new Options(moves.stream().map(move -> new MoveOption(move, lifecycle.requiredFields(move.move(), facts),
+                move.move() == Move.RESOLVE ? lifecycle.requiredFieldsByCode(problem.state, facts) : Map.of()))
+                .toList(),
+                access.actionsFor(caller, moves, lifecycle.allowedActions(problem.state)));
     }
 
     @WithTransaction
     public Uni<Problem> assess(UUID id, String ifMatch, Actor actor) {
-        return move(id, ifMatch, Move.ASSESS, null, actor, problem -> Uni.createFrom().voidItem());
+        return move(id, ifMatch, Move.ASSESS, null, null, actor, problem -> Uni.createFrom().voidItem());
     }
 
     @WithTransaction
     public Uni<Problem> analyse(UUID id, String ifMatch, Actor actor) {
-        return move(id, ifMatch, Move.ANALYSE, null, actor, problem -> Uni.createFrom().voidItem());
+        return move(id, ifMatch, Move.ANALYSE, null, null, actor, problem -> Uni.createFrom().voidItem());
     }
 
     @WithTransaction
     public Uni<Problem> startFix(UUID id, String ifMatch, Actor actor) {
-        return move(id, ifMatch, Move.START_FIX, null, actor, problem -> {
+        return move(id, ifMatch, Move.START_FIX, null, null, actor, problem -> {
             requireMet(Move.START_FIX, null, facts(problem, null, null));
             return Uni.createFrom().voidItem();
         });
@@ -256,7 +290,7 @@ public class ProblemService {
 
     @WithTransaction
     public Uni<Problem> reanalyse(UUID id, String ifMatch, Actor actor) {
-        return move(id, ifMatch, Move.REANALYSE, null, actor, problem -> Uni.createFrom().voidItem());
+        return move(id, ifMatch, Move.REANALYSE, null, null, actor, problem -> Uni.createFrom().voidItem());
     }
 
     @WithTransaction
@@ -275,11 +309,11 @@ public class ProblemService {
 
     private Uni<Problem> resolve(Problem problem, ResolutionCode code, String notes, String duplicateOf,
             Actor actor) {
-        return applyMove(problem, Move.RESOLVE, code, actor, resolved -> {
+        return applyMove(problem, Move.RESOLVE, code, null, actor, resolved -> {
             resolved.resolutionCode = code;
             resolved.resolutionNotes = notes;
             resolved.duplicateOf = duplicateOf;
-            resolved.resolvedAt = Instant.now();
+            resolved.resolvedAt = clock.instant();
             return Uni.createFrom().voidItem();
         });
     }
@@ -292,56 +326,81 @@ public class ProblemService {
             if (found == null) {
                 throw ApiProblem.invalidField("duplicateOf", "no problem " + number);
             }
+            if (found.state == ProblemState.CANCELLED) {
+                throw unprocessableField("duplicateOf", number + " was cancelled; name the problem that "
+                        + "stands");
+            }
+            if (problem.number.equals(found.duplicateOf)) {
+                throw unprocessableField("duplicateOf", number + " is itself a duplicate of "
+                        + problem.number);
+            }
         }).replaceWithVoid();
     }
 
     @WithTransaction
     public Uni<Problem> close(UUID id, String ifMatch, Actor actor) {
-        return move(id, ifMatch, Move.CLOSE, null, actor, problem -> {
-            problem.closedAt = Instant.now();
+        return move(id, ifMatch, Move.CLOSE, null, null, actor, problem -> {
+            problem.closedAt = clock.instant();
             return Uni.createFrom().voidItem();
         });
     }
 
     @WithTransaction
     public Uni<Problem> cancel(UUID id, String ifMatch, String reason, Actor actor) {
-        return move(id, ifMatch, Move.CANCEL, null, actor, problem -> {
+        return move(id, ifMatch, Move.CANCEL, null, reason, actor, problem -> {
+            requireMet(Move.CANCEL, null, new ProblemLifecycle.Facts(problem.rootCause, problem.fixChangeNumber,
+                    problem.fixChangeOutcome, null, null, reason));
             problem.resolutionCode = ResolutionCode.CANCELLED;
             problem.resolutionNotes = reason;
-            problem.closedAt = Instant.now();
+            problem.closedAt = clock.instant();
             return Uni.createFrom().voidItem();
         });
     }
 
-    private Uni<Problem> move(UUID id, String ifMatch, Move move, ResolutionCode code, Actor actor,
+    private Uni<Problem> move(UUID id, String ifMatch, Move move, ResolutionCode code, String reason, Actor actor,
             Function<Problem, Uni<Void>> effect) {
         return get(id).flatMap(problem -> {
             ETags.requireCurrent(ifMatch, problem.version);
-            return applyMove(problem, move, code, actor, effect);
+            return applyMove(problem, move, code, reason, actor, effect);
         });
     }
 
-    /** Applies a lifecycle move with its effect, history and event; 409 naming the allowed moves when illegal. */
-    Uni<Problem> applyMove(Problem problem, Move move, ResolutionCode code, Actor actor,
+    /**
+     * Applies a lifecycle move with its effect, history (the state, why it moved, how it ended) and event; 409 naming
+     * the allowed moves when illegal.
+     */
+    Uni<Problem> applyMove(Problem problem, Move move, ResolutionCode code, String reason, Actor actor,
             Function<Problem, Uni<Void>> effect) {
         ProblemState from = problem.state;
         ProblemState target;
         try {
             target = lifecycle.apply(from, move, code);
         } catch (IllegalMoveException e) {
-            throw new ApiProblem(409, "illegal-move", "Move not allowed", e.getMessage() + "; allowed now: "
-                    + (e.allowedMoves().isEmpty() ? "none" : String.join(", ", e.allowedMoves())), null,
-                    e.allowedMoves());
+            throw illegal(e);
         }
         ResolutionCode codeBefore = problem.resolutionCode;
+        String notesBefore = problem.resolutionNotes;
+        String duplicateBefore = problem.duplicateOf;
         return effect.apply(problem).flatMap(ignored -> {
             problem.state = target;
-            problem.updatedAt = Instant.now();
-            return history.record(problem.id, actor.name(), List.of(FieldChange.of("state", from, target),
-                    FieldChange.of("resolutionCode", codeBefore, problem.resolutionCode)))
+            problem.updatedAt = clock.instant();
+            List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.of("state", from, target)));
+            if (reason != null) {
+                changes.add(FieldChange.of("stateReason", null, reason));
+            }
+            changes.add(FieldChange.of("resolutionCode", codeBefore, problem.resolutionCode));
+            changes.add(FieldChange.of("resolutionNotes", notesBefore, problem.resolutionNotes));
+            changes.add(FieldChange.of("duplicateOf", duplicateBefore, problem.duplicateOf));
+            return history.record(problem.id, actor.name(), changes)
                     .flatMap(recorded -> publishWithLinks(eventTypeOf(target), problem))
                     .map(published -> problem);
         });
+    }
+
+    private static ApiProblem illegal(IllegalMoveException e) {
+        return new ApiProblem(409, "illegal-move", "Move not allowed", e.getMessage() + "; allowed now: "
+                + (e.allowedMoves().isEmpty() ? "none" : String.join(", ", e.allowedMoves())), null,
+                e.allowedMoves());
     }
 
     private static String eventTypeOf(ProblemState target) {
@@ -355,14 +414,28 @@ public class ProblemService {
     private void requireMet(Move move, ResolutionCode code, ProblemLifecycle.Facts facts) {
         List<ProblemLifecycle.Violation> unmet = lifecycle.unmetRequirements(move, code, facts);
         if (!unmet.isEmpty()) {
-            throw new ApiProblem(422, "requirements-unmet", "Requirements not met",
-                    "Cannot " + move.action() + " yet: " + unmet.size() + " requirement(s) unmet",
-                    unmet.stream().map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList(), null);
+            throw unmet(move.action(), unmet);
         }
     }
 
+    private static ApiProblem unprocessableField(String field, String message) {
+        return unmet(List.of(new ProblemLifecycle.Violation(field, message)));
+    }
+
+    private static ApiProblem unmet(List<ProblemLifecycle.Violation> unmet) {
+        return new ApiProblem(422, "unprocessable", "Unprocessable request", unmet.get(0).message(),
+                unmet.stream().map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList(), null);
+    }
+
+    private static ApiProblem unmet(String what, List<ProblemLifecycle.Violation> unmet) {
+        return new ApiProblem(422, "requirements-unmet", "Requirements not met",
+                "Cannot " + what + " yet: " + unmet.size() + " requirement(s) unmet",
+                unmet.stream().map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList(), null);
+    }
+
     private static ProblemLifecycle.Facts facts(Problem problem, String notes, String duplicateOf) {
-        return new ProblemLifecycle.Facts(problem.rootCause, problem.fixChangeNumber, notes, duplicateOf);
+        return new ProblemLifecycle.Facts(problem.rootCause, problem.fixChangeNumber, problem.fixChangeOutcome, notes,
+                duplicateOf, null);
     }
 
     // --- incident links --------------------------------------------------------------------------------------
@@ -374,12 +447,8 @@ public class ProblemService {
     @WithTransaction
     public Uni<Linked> link(UUID id, String incidentNumber, Actor actor) {
         return get(id).flatMap(problem -> {
-            requireOpen(problem, "link incidents to");
-            return links.otherOpenProblemOf(incidentNumber, problem.id).flatMap(other -> {
-                if (other != null) {
-                    throw ApiProblem.conflict("Incident " + incidentNumber + " is already linked to open problem "
-                            + other + "; unlink it there first");
-                }
+            requireAllowed(problem, ProblemAction.LINK_INCIDENT);
+            return requireLinkable(problem.id, List.of(incidentNumber), "incidentNumber").flatMap(ignored -> {
                 int before = problem.incidentCount;
                 return linkAll(problem, List.of(incidentNumber), actor)
                         .map(linked -> new Linked(linked, linked.incidentCount > before));
@@ -388,50 +457,87 @@ public class ProblemService {
     }
 
     /**
+     * The rule of every link a person asks for, on create and on link alike (IncidentLinkRule): the incidents are
+     * known to problem management and not cancelled (422 naming them under {@code field}), and in no other open
+     * problem (409). Takes the incidents' link locks first, so the answer holds until the transaction ends.
+     */
+    private Uni<Void> requireLinkable(UUID problemId, List<String> incidentNumbers, String field) {
+        if (incidentNumbers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return links.lockIncidents(incidentNumbers)
+                .flatMap(locked -> observed.statesOf(incidentNumbers))
+                .flatMap(states -> links.otherOpenProblemsOf(incidentNumbers, problemId)
+                        .invoke(elsewhere -> {
+                            IncidentLinkRule.Verdict verdict = linkRule.judge(incidentNumbers, states, elsewhere);
+                            if (verdict.unprocessable()) {
+                                throw new ApiProblem(422, "unprocessable", "Incidents cannot be linked",
+                                        String.join("; ", verdict.messages()), verdict.messages().stream()
+                                                .map(message -> new ProblemDetail.FieldError(field, message)).toList(),
+                                        null);
+                            }
+                            if (!verdict.inOtherOpenProblem().isEmpty()) {
+                                throw ApiProblem.conflict(verdict.conflict());
+                            }
+                        }))
+                .replaceWithVoid();
+    }
+
+    /**
      * Links the incidents not linked yet, counts them, and publishes one incident-linked event naming them (the
-     * event lists every linked incident, as incident-service records the problem on each).
+     * event lists every linked incident, as incident-service records the problem on each). Under the incidents' link
+     * locks, an incident another open problem holds is never linked (detection skips it; a person's request was
+     * refused before).
      */
     Uni<Problem> linkAll(Problem problem, List<String> incidentNumbers, Actor actor) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<String> added = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String number : incidentNumbers) {
-            chain = chain.flatMap(ignored -> links.link(problem.id, number, actor.name(), now)
-                    .invoke(inserted -> {
-                        if (inserted) {
-                            added.add(number);
+        return links.lockIncidents(incidentNumbers)
+                .flatMap(locked -> links.otherOpenProblemsOf(incidentNumbers, problem.id))
+                .flatMap(elsewhere -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String number : incidentNumbers) {
+                        if (elsewhere.containsKey(number)) {
+                            continue;
                         }
-                    }).replaceWithVoid());
-        }
-        return chain.flatMap(ignored -> {
-            if (added.isEmpty()) {
-                return Uni.createFrom().item(problem);
-            }
-            int before = problem.incidentCount;
-            problem.incidentCount += added.size();
-            problem.updatedAt = now;
-            List<FieldChange> changes = new ArrayList<>();
-            added.forEach(number -> changes.add(FieldChange.of("linkedIncident", null, number)));
-            changes.add(FieldChange.of("incidentCount", before, problem.incidentCount));
-            return history.record(problem.id, actor.name(), changes)
-                    .flatMap(recorded -> links.numbersOf(problem.id))
-                    .flatMap(all -> events.publish(EventTypes.PROBLEM_INCIDENT_LINKED, problem, all,
-                            List.copyOf(added)))
-                    .map(published -> problem);
-        });
+                        chain = chain.flatMap(ignored -> links.link(problem.id, number, actor.name(), now)
+                                .invoke(inserted -> {
+                                    if (inserted) {
+                                        added.add(number);
+                                    }
+                                }).replaceWithVoid());
+                    }
+                    return chain;
+                })
+                .flatMap(ignored -> {
+                    if (added.isEmpty()) {
+                        return Uni.createFrom().item(problem);
+                    }
+                    int before = problem.incidentCount;
+                    problem.incidentCount += added.size();
+                    problem.updatedAt = now;
+                    List<FieldChange> changes = new ArrayList<>();
+                    added.forEach(number -> changes.add(FieldChange.of("linkedIncident", null, number)));
+                    changes.add(FieldChange.of("incidentCount", before, problem.incidentCount));
+                    return history.record(problem.id, actor.name(), changes)
+                            .flatMap(recorded -> links.numbersOf(problem.id))
+                            .flatMap(all -> events.publish(EventTypes.PROBLEM_INCIDENT_LINKED, problem, all,
+                                    List.copyOf(added)))
+                            .map(published -> problem);
+                });
     }
 
     @WithTransaction
     public Uni<Problem> unlink(UUID id, String incidentNumber, Actor actor) {
         return get(id).flatMap(problem -> {
-            requireOpen(problem, "unlink incidents from");
+            requireAllowed(problem, ProblemAction.UNLINK_INCIDENT);
             return links.unlink(problem.id, incidentNumber).flatMap(removed -> {
                 if (!removed) {
                     throw ApiProblem.notFound("Link to incident", incidentNumber);
                 }
                 int before = problem.incidentCount;
                 problem.incidentCount--;
-                problem.updatedAt = Instant.now();
+                problem.updatedAt = clock.instant();
                 return history.record(problem.id, actor.name(), List.of(
                         FieldChange.of("linkedIncident", incidentNumber, null),
                         FieldChange.of("incidentCount", before, problem.incidentCount)))
@@ -457,11 +563,12 @@ public class ProblemService {
     public Uni<Published> publishKnownError(UUID id, String ifMatch, PublishKnownError request, Actor actor) {
         return get(id).flatMap(problem -> {
             ETags.requireCurrent(ifMatch, problem.version);
-            requireOpen(problem, "publish a known error for");
+            requireAllowed(problem, ProblemAction.PUBLISH_KNOWN_ERROR);
             return knownErrors.findByProblem(problem.id).flatMap(existing -> {
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 KnownError knownError = existing != null ? existing : new KnownError();
                 boolean first = existing == null;
+                KnownErrorRecord before = first ? null : KnownErrorRecord.of(knownError);
                 if (first) {
                     knownError.id = UUID.randomUUID();
                     knownError.problemId = problem.id;
@@ -474,7 +581,7 @@ public class ProblemService {
                 knownError.publishedAt = first ? now : knownError.publishedAt;
                 knownError.updatedAt = now;
                 List<FieldChange> changes = List.of(
-                        FieldChange.of("knownError", first ? null : "published", first ? "published" : "republished"),
+                        FieldChange.of("knownError", before, KnownErrorRecord.of(knownError)),
                         FieldChange.of("rootCause", problem.rootCause, knownError.rootCause),
                         FieldChange.of("workaround", problem.workaround, knownError.workaround));
                 if (problem.rootCause == null && knownError.rootCause != null) {
@@ -491,6 +598,15 @@ public class ProblemService {
                         .map(published -> new Published(knownError, problem));
             });
         });
+    }
+
+    /** The known error as the history shows it (published and republished, with what changed). */
+    record KnownErrorRecord(String symptom, String rootCause, String workaround, UUID serviceId) {
+
+        static KnownErrorRecord of(KnownError knownError) {
+            return new KnownErrorRecord(knownError.symptom, knownError.rootCause, knownError.workaround,
+                    knownError.serviceId);
+        }
     }
 
     @WithSession
@@ -512,9 +628,11 @@ public class ProblemService {
     public Uni<Problem> recordFixChange(UUID id, String ifMatch, String changeNumber, Actor actor) {
         return get(id).flatMap(problem -> {
             ETags.requireCurrent(ifMatch, problem.version);
-            if (problem.state != ProblemState.ROOT_CAUSE_ANALYSIS && problem.state != ProblemState.FIX_IN_PROGRESS) {
-                throw ApiProblem.conflict("A fix change is recorded during root cause analysis or the fix; "
-                        + problem.number + " is " + problem.state);
+            requireAllowed(problem, ProblemAction.RECORD_FIX_CHANGE);
+            List<ProblemLifecycle.Violation> refused = lifecycle.fixChangeViolations(changeNumber,
+                    problem.fixChangeNumber, problem.fixChangeOutcome);
+            if (!refused.isEmpty()) {
+                throw unmet("record the fix change", refused);
             }
             List<FieldChange> changes = List.of(FieldChange.of("fixChangeNumber", problem.fixChangeNumber, changeNumber),
                     FieldChange.of("fixChangeOutcome", problem.fixChangeOutcome, null));
@@ -523,44 +641,44 @@ public class ProblemService {
             }
             problem.fixChangeNumber = changeNumber;
             problem.fixChangeOutcome = null;
-            problem.updatedAt = Instant.now();
+            problem.updatedAt = clock.instant();
             Uni<Void> recorded = history.record(problem.id, actor.name(), changes);
             if (problem.state == ProblemState.FIX_IN_PROGRESS) {
                 return recorded.flatMap(ignored -> publishWithLinks(EventTypes.PROBLEM_UPDATED, problem))
                         .map(ignored -> problem);
             }
             requireMet(Move.START_FIX, null, facts(problem, null, null));
-            return recorded.flatMap(ignored -> applyMove(problem, Move.START_FIX, null, actor,
-                    started -> Uni.createFrom().voidItem()));
+            return recorded.flatMap(ignored -> applyMove(problem, Move.START_FIX, null,
+                    "Fix change " + changeNumber + " recorded", actor, started -> Uni.createFrom().voidItem()));
         });
     }
 
-    /** The fix change was implemented: problems it fixes move to Resolved (fix applied). */
-    public Uni<Void> fixChangeImplemented(String changeNumber) {
-        return problems.findOpenByFixChange(changeNumber).flatMap(fixed -> chain(fixed, problem -> {
-            String outcomeBefore = problem.fixChangeOutcome;
-            problem.fixChangeOutcome = "IMPLEMENTED";
-            Uni<Void> recorded = history.record(problem.id, Actor.CHANGE_EVENTS.name(),
-                    List.of(FieldChange.of("fixChangeOutcome", outcomeBefore, problem.fixChangeOutcome)));
-            if (problem.state != ProblemState.FIX_IN_PROGRESS) {
-                // back in analysis: the implemented fix is recorded, the problem manager decides
-                problem.updatedAt = Instant.now();
-                return recorded.flatMap(ignored -> publishWithLinks(EventTypes.PROBLEM_UPDATED, problem));
-            }
-            return recorded.flatMap(ignored -> resolve(problem, ResolutionCode.FIX_APPLIED,
-                    "Fix implemented by change " + changeNumber, null, Actor.CHANGE_EVENTS));
-        }));
-    }
-
-    /** The fix change failed: recorded on the problem, which stays in its state for a new fix. */
-    public Uni<Void> fixChangeFailed(String changeNumber) {
+    /**
+     * The fix change ended (implemented, failed or cancelled): the outcome is recorded on the problems it was to
+     * fix, and ProblemLifecycle says what follows: an implemented change resolves a problem in Fix in Progress
+     * (FIX_APPLIED); a failed or cancelled one sends it back to Root Cause Analysis, with the reason in its history,
+     * since no fix is pending any more. Runs in the consumer's transaction.
+     */
+    public Uni<Void> fixChangeEnded(String changeNumber, FixChangeOutcome outcome) {
         return problems.findOpenByFixChange(changeNumber).flatMap(affected -> chain(affected, problem -> {
             String before = problem.fixChangeOutcome;
-            problem.fixChangeOutcome = "FAILED";
-            problem.updatedAt = Instant.now();
-            return history.record(problem.id, Actor.CHANGE_EVENTS.name(), List.of(
-                    FieldChange.of("fixChangeOutcome", before, problem.fixChangeOutcome)))
-                    .flatMap(ignored -> publishWithLinks(EventTypes.PROBLEM_UPDATED, problem));
+            problem.fixChangeOutcome = outcome.name();
+            problem.updatedAt = clock.instant();
+            Uni<Void> recorded = history.record(problem.id, Actor.CHANGE_EVENTS.name(),
+                    List.of(FieldChange.of("fixChangeOutcome", before, problem.fixChangeOutcome)));
+            Optional<Move> next = lifecycle.onFixChangeEnded(problem.state, outcome);
+            if (next.isEmpty()) {
+                // not being fixed (back in analysis): the outcome is recorded, the problem manager decides
+                return recorded.flatMap(ignored -> publishWithLinks(EventTypes.PROBLEM_UPDATED, problem));
+            }
+            if (next.get() == Move.RESOLVE) {
+                return recorded.flatMap(ignored -> resolve(problem, ResolutionCode.FIX_APPLIED,
+                        "Fix implemented by change " + changeNumber, null, Actor.CHANGE_EVENTS));
+            }
+            String reason = "Fix change " + changeNumber + " " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": no fix is pending, back to root cause analysis";
+            return recorded.flatMap(ignored -> applyMove(problem, next.get(), null, reason, Actor.CHANGE_EVENTS,
+                    moved -> Uni.createFrom().voidItem()));
         }));
     }
 
@@ -568,9 +686,13 @@ public class ProblemService {
         return links.numbersOf(problem.id).flatMap(linked -> events.publish(type, problem, linked));
     }
 
-    private static void requireOpen(Problem problem, String what) {
-        if (!problem.state.isOpen()) {
-            throw ApiProblem.conflict("Cannot " + what + " problem " + problem.number + ": it is " + problem.state);
+    /** Refuses, with 409 naming what the state admits, an action ProblemLifecycle does not allow now. */
+    private void requireAllowed(Problem problem, ProblemAction action) {
+        try {
+            lifecycle.requireAllowed(problem.state, action);
+        } catch (IllegalMoveException e) {
+            throw new ApiProblem(409, "conflict", "Conflict", e.getMessage() + " (" + problem.number + ")", null,
+                    e.allowedMoves());
         }
     }
 

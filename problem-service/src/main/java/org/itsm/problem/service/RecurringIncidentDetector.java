@@ -1,6 +1,6 @@
 package org.itsm.problem.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,9 +23,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Recurring-incident detection. Every incident event updates the incident read model; an open incident with a
- * service and a category joins the open problem covering them, or — when enough uncovered incidents of that
- * service and category were reported within the window — opens a problem candidate linking them all.
+ * Recurring-incident detection. Every incident event updates the incident read model; an incident with a service
+ * and a category (not cancelled) joins the open problem covering them, or — when enough uncovered incidents of that
+ * service and category were reported within the window, whatever their state now (RecurrencePolicy) — opens a
+ * problem candidate linking them all.
  *
  * <p>Runs in the consumer's transaction. A transaction-scoped advisory lock per service and category serialises
  * detection across consumers and replicas, and a partial unique index allows one open candidate per service and
@@ -44,9 +45,12 @@ public class RecurringIncidentDetector {
     private final ProblemService problemService;
     private final RecurrencePolicy policy;
     private final Counter candidatesDetected;
+    private final Clock clock;
 
     public RecurringIncidentDetector(ObservedIncidentRepository observed, ProblemRepository problems,
-            ProblemLinkRepository links, ProblemService problemService, ProblemConfig config, MeterRegistry meters) {
+            ProblemLinkRepository links, ProblemService problemService, ProblemConfig config, MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.observed = observed;
         this.problems = problems;
         this.links = links;
@@ -58,7 +62,8 @@ public class RecurringIncidentDetector {
     /**
      * Applies one incident event; must run inside a transaction. Detection looks at an incident when it is first
      * seen, moves to another service or category, or opens again; ordinary updates leave its links alone (so an
-     * incident a problem manager unlinked stays unlinked).
+     * incident a problem manager unlinked stays unlinked). The time that counts for the window is when the
+     * incident was reported: the time of the first event seen of it (its created event).
      */
     public Uni<Void> observe(IncidentEvent event) {
         ObservedIncident incident = new ObservedIncident();
@@ -67,7 +72,7 @@ public class RecurringIncidentDetector {
         incident.serviceId = event.serviceId();
         incident.category = event.category() == null || event.category().isBlank() ? null : event.category();
         incident.state = event.state();
-        incident.reportedAt = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        incident.reportedAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
         incident.updatedAt = incident.reportedAt;
         return observed.find(incident.number).flatMap(known -> {
             boolean patternChanged = known == null || !Objects.equals(known.serviceId, incident.serviceId)
@@ -78,7 +83,7 @@ public class RecurringIncidentDetector {
             }
             return observed.save(incident).flatMap(ignored -> {
                 if (!patternChanged || incident.serviceId == null || incident.category == null
-                        || !incident.isOpen()) {
+                        || !RecurrencePolicy.counts(incident.state)) {
                     return Uni.createFrom().voidItem();
                 }
                 return observed.lockPattern(incident.serviceId, incident.category)
@@ -99,8 +104,8 @@ public class RecurringIncidentDetector {
     }
 
     private Uni<Void> openCandidateIfRecurring(ObservedIncident incident) {
-        Report latest = new Report(incident.number, incident.reportedAt);
-        return observed.uncoveredOpenReports(incident.serviceId, incident.category,
+        Report latest = new Report(incident.number, incident.reportedAt, incident.state);
+        return observed.uncoveredReports(incident.serviceId, incident.category,
                 policy.searchFrom(incident.reportedAt), policy.searchUntil(incident.reportedAt))
                 .flatMap(reports -> {
                     List<Report> recurring = policy.recurring(latest, reports);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.itsm.problem.domain.ProblemLifecycle.Facts;
 import org.itsm.problem.domain.ProblemLifecycle.Violation;
@@ -119,5 +121,81 @@ class ProblemLifecycleTest {
                 new Facts(null, null, "same thing", null)).get(0).field());
         assertTrue(lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.DUPLICATE,
                 new Facts(null, null, null, "PRB0001001")).isEmpty());
+    }
+
+    @Test
+    void aFailedOrCancelledFixChangeIsNoEvidenceOfTheFix() {
+        for (String outcome : List.of("FAILED", "CANCELLED")) {
+            List<Violation> unmet = lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.FIX_APPLIED,
+                    new Facts("Queue full", "CHG0001001", outcome, null, null, null));
+            assertEquals(List.of("resolutionNotes"), unmet.stream().map(Violation::field).toList());
+            assertTrue(unmet.get(0).message().contains("CHG0001001"), unmet.get(0).message());
+        }
+        assertTrue(lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.FIX_APPLIED,
+                new Facts("Queue full", "CHG0001001", "IMPLEMENTED", null, null, null)).isEmpty());
+    }
+
+    @Test
+    void theEndOfTheFixChangeDecidesWhatFollowsAFixInProgress() {
+        assertEquals(Optional.of(Move.RESOLVE),
+                lifecycle.onFixChangeEnded(ProblemState.FIX_IN_PROGRESS, FixChangeOutcome.IMPLEMENTED));
+        assertEquals(Optional.of(Move.REANALYSE),
+                lifecycle.onFixChangeEnded(ProblemState.FIX_IN_PROGRESS, FixChangeOutcome.CANCELLED));
+        assertEquals(Optional.of(Move.REANALYSE),
+                lifecycle.onFixChangeEnded(ProblemState.FIX_IN_PROGRESS, FixChangeOutcome.FAILED));
+        // the move back leads to the state before Fix in Progress
+        assertEquals(ProblemState.ROOT_CAUSE_ANALYSIS,
+                lifecycle.apply(ProblemState.FIX_IN_PROGRESS, Move.REANALYSE, null));
+        for (ProblemState other : List.of(ProblemState.ROOT_CAUSE_ANALYSIS, ProblemState.RESOLVED)) {
+            for (FixChangeOutcome outcome : FixChangeOutcome.values()) {
+                assertEquals(Optional.empty(), lifecycle.onFixChangeEnded(other, outcome));
+            }
+        }
+    }
+
+    @Test
+    void aFailedOrCancelledFixChangeIsNotRecordedAgain() {
+        assertEquals("changeNumber", lifecycle.fixChangeViolations("CHG0001001", "CHG0001001", "CANCELLED").get(0)
+                .field());
+        assertEquals(1, lifecycle.fixChangeViolations("CHG0001001", "CHG0001001", "FAILED").size());
+        assertTrue(lifecycle.fixChangeViolations("CHG0001002", "CHG0001001", "FAILED").isEmpty());
+        assertTrue(lifecycle.fixChangeViolations("CHG0001001", "CHG0001001", null).isEmpty());
+    }
+
+    @Test
+    void aCancelNeedsItsReason() {
+        assertEquals(List.of("reason"), lifecycle.unmetRequirements(Move.CANCEL, null,
+                new Facts(null, null, null, null, null, " ")).stream().map(Violation::field).toList());
+        assertTrue(lifecycle.unmetRequirements(Move.CANCEL, null,
+                new Facts(null, null, null, null, null, "raised twice")).isEmpty());
+    }
+
+    @Test
+    void theRequiredFieldsOfEachMoveFollowFromWhatTheProblemHolds() {
+        Facts none = new Facts(null, null, null, null);
+        assertEquals(List.of("rootCause"), lifecycle.requiredFields(Move.START_FIX, none));
+        assertEquals(List.of(), lifecycle.requiredFields(Move.START_FIX, new Facts("Queue full", null, null, null)));
+        assertEquals(List.of("reason"), lifecycle.requiredFields(Move.CANCEL, none));
+        assertEquals(List.of("resolutionCode"), lifecycle.requiredFields(Move.RESOLVE, none));
+        Map<ResolutionCode, List<String>> byCode = lifecycle.requiredFieldsByCode(ProblemState.FIX_IN_PROGRESS,
+                new Facts("Queue full", "CHG0001001", null, null));
+        assertEquals(Map.of(ResolutionCode.FIX_APPLIED, List.of(), ResolutionCode.RISK_ACCEPTED,
+                List.of("resolutionNotes")), byCode);
+        assertEquals(List.of("rootCause", "resolutionNotes"), lifecycle.requiredFieldsByCode(
+                ProblemState.FIX_IN_PROGRESS, none).get(ResolutionCode.FIX_APPLIED));
+    }
+
+    @Test
+    void onlyAnOpenProblemTakesChangesAndTheFixChangeOnlyDuringAnalysisOrTheFix() {
+        assertEquals(List.of(ProblemAction.UPDATE, ProblemAction.LINK_INCIDENT, ProblemAction.UNLINK_INCIDENT,
+                ProblemAction.PUBLISH_KNOWN_ERROR), lifecycle.allowedActions(ProblemState.NEW));
+        assertTrue(lifecycle.allowedActions(ProblemState.FIX_IN_PROGRESS).contains(ProblemAction.RECORD_FIX_CHANGE));
+        for (ProblemState ended : List.of(ProblemState.RESOLVED, ProblemState.CLOSED, ProblemState.CANCELLED)) {
+            assertTrue(lifecycle.allowedActions(ended).isEmpty());
+            assertThrows(IllegalMoveException.class,
+                    () -> lifecycle.requireAllowed(ended, ProblemAction.LINK_INCIDENT));
+        }
+        assertThrows(IllegalMoveException.class,
+                () -> lifecycle.requireAllowed(ProblemState.ASSESSMENT, ProblemAction.RECORD_FIX_CHANGE));
     }
 }

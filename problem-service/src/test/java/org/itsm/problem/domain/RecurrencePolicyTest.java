@@ -86,4 +86,17 @@ class RecurrencePolicyTest {
     private static Report report(String number, int hoursAfterStart) {
         return new Report(number, T0.plus(Duration.ofHours(hoursAfterStart)));
     }
+
+    @Test
+    void incidentsCountWhateverTheirStateNowButCancelledOnesDoNot() {
+        Report latest = new Report("INC0001003", T0.plus(Duration.ofHours(2)), "NEW");
+        List<Report> reports = List.of(new Report("INC0001001", T0, "RESOLVED"),
+                new Report("INC0001002", T0.plus(Duration.ofHours(1)), "CLOSED"), latest);
+        assertEquals(3, policy.recurring(latest, reports).size());
+        List<Report> withCancelled = List.of(new Report("INC0001001", T0, "CANCELLED"),
+                new Report("INC0001002", T0.plus(Duration.ofHours(1)), "RESOLVED"), latest);
+        assertTrue(policy.recurring(latest, withCancelled).isEmpty());
+        assertTrue(RecurrencePolicy.counts("ON_HOLD"));
+        assertTrue(!RecurrencePolicy.counts("CANCELLED"));
+    }
 }

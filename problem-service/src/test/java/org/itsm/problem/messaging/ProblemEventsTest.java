@@ -1,15 +1,19 @@
 package org.itsm.problem.messaging;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.itsm.problem.ProblemTestSupport.asAgent;
 import static org.itsm.problem.ProblemTestSupport.asManager;
 import static org.itsm.problem.ProblemTestSupport.createProblem;
+import static org.itsm.problem.ProblemTestSupport.observedIncident;
 import static org.itsm.problem.ProblemTestSupport.uniqueNumber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +73,7 @@ class ProblemEventsTest {
     void aPublishedKnownErrorReachesTheTopicAsACloudEventForTheLinkedIncidents() {
         String id = createProblem("Known error on the topic");
         String number = asManager().get(PROBLEMS + "/{id}", id).then().extract().path("number");
-        String incident = uniqueNumber("INC");
+        String incident = observedIncident();
         asManager().body("{\"incidentNumber\": \"" + incident + "\"}").post(PROBLEMS + "/{id}/incidents", id).then()
                 .statusCode(201);
         asManager().body("{\"symptom\": \"Mail stuck\", \"rootCause\": \"Queue full\", \"workaround\": \"Restart the MTA\"}")
@@ -186,14 +190,14 @@ class ProblemEventsTest {
     }
 
     @Test
-    void onlyOpenIncidentsOfTheSameCategoryWithinTheWindowRecur() {
+    void incidentsOfTheSameCategoryWithinTheWindowRecurButNotCancelledOnes() {
         UUID service = UUID.randomUUID();
         Instant now = Instant.now();
         List<String> recurring = List.of(uniqueNumber("INC"), uniqueNumber("INC"), uniqueNumber("INC"));
         try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
             send(sender, uniqueNumber("INC"), service, "storage", "NEW", now.minus(Duration.ofHours(30)));
             send(sender, uniqueNumber("INC"), service, "backup", "NEW", now.minusSeconds(30));
-            send(sender, uniqueNumber("INC"), service, "storage", "RESOLVED", now.minusSeconds(20));
+            send(sender, uniqueNumber("INC"), service, "storage", "CANCELLED", now.minusSeconds(20));
             send(sender, uniqueNumber("INC"), UUID.randomUUID(), "storage", "NEW", now.minusSeconds(10));
             for (int i = 0; i < recurring.size(); i++) {
                 send(sender, recurring.get(i), service, "storage", "NEW", now.plusSeconds(i));
@@ -229,20 +233,113 @@ class ProblemEventsTest {
     }
 
     @Test
-    void aFailedFixChangeIsRecordedAndTheProblemStaysInFix() {
+    void aFailedFixChangeSendsTheProblemBackToAnalysis() {
         String id = problemInFix("Fix failed");
         String change = uniqueNumber("CHG");
         asManager().body("{\"changeNumber\": \"" + change + "\"}").post(PROBLEMS + "/{id}/fix-change", id).then()
-                .statusCode(200);
+                .statusCode(200).body("state", equalTo("FIX_IN_PROGRESS"));
         try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
             sendChange(sender, EventTypes.CHANGE_FAILED, change, "FAILED");
         }
         Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> asAgent()
                 .get(PROBLEMS + "/{id}", id).then()
-                .body("state", equalTo("FIX_IN_PROGRESS"))
+                .body("state", equalTo("ROOT_CAUSE_ANALYSIS"))
                 .body("fixChangeOutcome", equalTo("FAILED")));
         asAgent().get(PROBLEMS + "/{id}/history", id).then()
-                .body("find { it.field == 'fixChangeOutcome' }.actor", equalTo("problem-service:change-events"));
+                .body("find { it.field == 'fixChangeOutcome' }.actor", equalTo("problem-service:change-events"))
+                .body("find { it.field == 'state' && it.from == 'FIX_IN_PROGRESS' }.actor",
+                        equalTo("problem-service:change-events"))
+                .body("findAll { it.field == 'stateReason' }.to",
+                        hasItem(allOf(containsString(change), containsString("failed"))));
+        // the failed change is no evidence of a fix, and it cannot be recorded again: a new change carries the fix
+        asManager().body("{\"changeNumber\": \"" + change + "\"}").post(PROBLEMS + "/{id}/fix-change", id).then()
+                .statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("changeNumber"));
+        String next = uniqueNumber("CHG");
+        asManager().body("{\"changeNumber\": \"" + next + "\"}").post(PROBLEMS + "/{id}/fix-change", id).then()
+                .statusCode(200).body("state", equalTo("FIX_IN_PROGRESS")).body("fixChangeOutcome", nullValue());
+    }
+
+    @Test
+    void aCancelledFixChangeSendsTheProblemBackToAnalysisWithTheReason() {
+        String id = problemInFix("Fix change cancelled");
+        String change = uniqueNumber("CHG");
+        asManager().body("{\"changeNumber\": \"" + change + "\"}").post(PROBLEMS + "/{id}/fix-change", id).then()
+                .statusCode(200).body("state", equalTo("FIX_IN_PROGRESS"));
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            // another change's cancellation does not touch the problem
+            sendChange(sender, EventTypes.CHANGE_CANCELLED, uniqueNumber("CHG"), null);
+            sendChange(sender, EventTypes.CHANGE_CANCELLED, change, null);
+        }
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> asAgent()
+                .get(PROBLEMS + "/{id}", id).then()
+                .body("state", equalTo("ROOT_CAUSE_ANALYSIS"))
+                .body("fixChangeOutcome", equalTo("CANCELLED")));
+        asAgent().get(PROBLEMS + "/{id}/history", id).then()
+                .body("find { it.field == 'state' && it.from == 'FIX_IN_PROGRESS' }.actor",
+                        equalTo("problem-service:change-events"))
+                .body("findAll { it.field == 'stateReason' }.to",
+                        hasItem(allOf(containsString(change), containsString("cancelled"))));
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrap(), Topics.PROBLEM)) {
+            ConsumerRecord<String, String> moved = reader.await(record -> id.equals(record.key())
+                    && EventTypes.PROBLEM_STATE_CHANGED.equals(KafkaTopicReader.header(record, "ce_type"))
+                    && "ROOT_CAUSE_ANALYSIS".equals(JsonPath.from(record.value()).getString("state"))
+                    && change.equals(JsonPath.from(record.value()).getString("fixChangeNumber")), 1, TIMEOUT).get(0);
+            assertNotNull(moved.value());
+        }
+    }
+
+    @Test
+    void anIncidentLinkedAfterTheKnownErrorWasPublishedGetsTheWorkaround() {
+        String id = createProblem("Workaround for late links");
+        String early = observedIncident();
+        String late = observedIncident();
+        asManager().body("{\"incidentNumber\": \"" + early + "\"}").post(PROBLEMS + "/{id}/incidents", id).then()
+                .statusCode(201);
+        asManager().body("{\"symptom\": \"Mail stuck\", \"workaround\": \"Restart the MTA\"}")
+                .post(PROBLEMS + "/{id}/known-error", id).then().statusCode(200);
+        asAgent().body("{\"incidentNumber\": \"" + late + "\"}").post(PROBLEMS + "/{id}/incidents", id).then()
+                .statusCode(201);
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrap(), Topics.PROBLEM)) {
+            JsonPath before = JsonPath.from(reader.await(record -> id.equals(record.key())
+                    && EventTypes.PROBLEM_INCIDENT_LINKED.equals(KafkaTopicReader.header(record, "ce_type"))
+                    && JsonPath.from(record.value()).getList("affectedIncidentNumbers").contains(early), 1,
+                    TIMEOUT).get(0).value());
+            assertNull(before.getString("knownErrorWorkaround"));
+            JsonPath after = JsonPath.from(reader.await(record -> id.equals(record.key())
+                    && EventTypes.PROBLEM_INCIDENT_LINKED.equals(KafkaTopicReader.header(record, "ce_type"))
+                    && JsonPath.from(record.value()).getList("affectedIncidentNumbers").contains(late), 1,
+                    TIMEOUT).get(0).value());
+            assertEquals(List.of(late), after.getList("affectedIncidentNumbers"));
+            assertEquals("Restart the MTA", after.getString("knownErrorWorkaround"));
+        }
+        // every later problem event carries it too
+        asManager().body("{\"assignee\": \"zoe\"}").patch(PROBLEMS + "/{id}", id).then().statusCode(200);
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrap(), Topics.PROBLEM)) {
+            JsonPath updated = JsonPath.from(reader.await(record -> id.equals(record.key())
+                    && EventTypes.PROBLEM_UPDATED.equals(KafkaTopicReader.header(record, "ce_type")), 1,
+                    TIMEOUT).get(0).value());
+            assertEquals("Restart the MTA", updated.getString("knownErrorWorkaround"));
+        }
+    }
+
+    @Test
+    void incidentsResolvedQuicklyStillRecur() {
+        UUID service = UUID.randomUUID();
+        Instant now = Instant.now();
+        List<String> incidents = List.of(uniqueNumber("INC"), uniqueNumber("INC"), uniqueNumber("INC"));
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            for (int i = 0; i < incidents.size(); i++) {
+                String number = incidents.get(i);
+                // one record key for all: each quick fix is processed before the next incident arrives
+                sender.send(Topics.INCIDENT, "quick-fixes", UUID.randomUUID().toString(), EventTypes.INCIDENT_CREATED,
+                        EventSource.INCIDENT_SERVICE, number,
+                        incidentJson(number, service, "login", "NEW", now.plusSeconds(i * 60L)));
+                sender.send(Topics.INCIDENT, "quick-fixes", UUID.randomUUID().toString(),
+                        EventTypes.INCIDENT_RESOLVED, EventSource.INCIDENT_SERVICE, number,
+                        incidentJson(number, service, "login", "RESOLVED", now.plusSeconds(i * 60L + 30)));
+            }
+        }
+        awaitSingleCandidate(service, incidents);
     }
 
     @Test
@@ -314,7 +411,8 @@ class ProblemEventsTest {
     private static void sendChange(CloudEventSender sender, String type, String number, String outcome) {
         sender.send(Topics.CHANGE, number, UUID.randomUUID().toString(), type, EventSource.CHANGE_SERVICE, number, """
                 {"id": "%s", "number": "%s", "type": "NORMAL", "state": "REVIEW", "title": "Fix",
-                 "outcome": "%s", "occurredAt": "%s"}""".formatted(UUID.randomUUID(), number, outcome, Instant.now()));
+                 "outcome": %s, "occurredAt": "%s"}""".formatted(UUID.randomUUID(), number,
+                outcome == null ? "null" : "\"" + outcome + "\"", Instant.now()));
     }
 
     private static String incidentJson(String number, UUID service, String category, String state, Instant at) {

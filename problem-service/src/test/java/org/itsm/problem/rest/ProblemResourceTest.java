@@ -10,6 +10,7 @@ import static org.itsm.problem.ProblemTestSupport.asAgent;
 import static org.itsm.problem.ProblemTestSupport.asManager;
 import static org.itsm.problem.ProblemTestSupport.createProblem;
 import static org.itsm.problem.ProblemTestSupport.newProblemJson;
+import static org.itsm.problem.ProblemTestSupport.observedIncident;
 import static org.itsm.problem.ProblemTestSupport.uniqueNumber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,7 +56,7 @@ class ProblemResourceTest {
 
     @Test
     void anAgentProposesAProblemWithTheIncidentsSeen() {
-        String incident = uniqueNumber("INC");
+        String incident = observedIncident();
         String id = asAgent().body("""
                 {"statement": "VPN drops hourly", "impact": 2, "urgency": 3, "incidentNumbers": ["%s"]}"""
                 .formatted(incident))
@@ -160,8 +161,8 @@ class ProblemResourceTest {
     @Test
     void linkAndUnlinkIncidents() {
         String id = createProblem("Linking");
-        String first = uniqueNumber("INC");
-        String second = uniqueNumber("INC");
+        String first = observedIncident();
+        String second = observedIncident();
         asAgent().body("{\"incidentNumber\": \"" + first + "\"}").post(PROBLEMS + "/{id}/incidents", id).then()
                 .statusCode(201).body("incidentCount", equalTo(1));
         asManager().body("{\"incidentNumber\": \"" + second + "\"}").post(PROBLEMS + "/{id}/incidents", id).then()
@@ -323,7 +324,8 @@ class ProblemResourceTest {
     @Test
     void theSummaryCountsOpenProblemsAndKnownErrors() {
         String id = createProblem("Summary");
-        asManager().body("{\"incidentNumber\": \"" + uniqueNumber("INC") + "\"}").post(PROBLEMS + "/{id}/incidents", id);
+        asManager().body("{\"incidentNumber\": \"" + observedIncident() + "\"}").post(PROBLEMS + "/{id}/incidents", id)
+                .then().statusCode(201);
         asManager().body("{\"symptom\": \"s\", \"workaround\": \"w\"}").post(PROBLEMS + "/{id}/known-error", id)
                 .then().statusCode(200);
         asAgent().get(PROBLEMS + "/summary").then().statusCode(200)

@@ -1,0 +1,69 @@
+package org.itsm.problem.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.itsm.support.security.Roles;
+
+/**
+ * Who may do what to problems, by action name: problem managers and admins manage problems; agents read them,
+ * propose new ones and link incidents (unlinking is the problem manager's decision); nobody else has access. The
+ * endpoints' {@code @RolesAllowed} are checked against this class (ProblemAccessTest), and next-states asks it which
+ * of the moves and actions the state admits are the caller's.
+ */
+public final class ProblemAccess {
+
+    /** Who is asking: the user name and the realm roles from the token. */
+    public record Caller(String name, Set<String> roles) {
+    }
+
+    public static final String READ = "read";
+    public static final String CREATE = "create";
+
+    static final Set<String> MANAGERS = Set.of(Roles.PROBLEM_MANAGER, Roles.ADMIN);
+    static final Set<String> READERS = Set.of(Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT);
+
+    private static final Map<String, Set<String>> ROLES = roles();
+
+    private static Map<String, Set<String>> roles() {
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
+        roles.put(READ, READERS);
+        roles.put(CREATE, READERS);
+        roles.put(ProblemAction.LINK_INCIDENT.action(), READERS);
+        Stream.of(ProblemAction.UPDATE, ProblemAction.UNLINK_INCIDENT, ProblemAction.RECORD_FIX_CHANGE,
+                ProblemAction.PUBLISH_KNOWN_ERROR).forEach(action -> roles.put(action.action(), MANAGERS));
+        for (Move move : Move.values()) {
+            roles.put(move.action(), MANAGERS);
+        }
+        return Map.copyOf(roles);
+    }
+
+    /** The roles admitted to {@code action} (a move's or an action's name, {@code read} or {@code create}). */
+    public Set<String> rolesFor(String action) {
+        Set<String> roles = ROLES.get(action);
+        if (roles == null) {
+            throw new IllegalArgumentException("unknown problem action " + action);
+        }
+        return roles;
+    }
+
+    public boolean may(Caller caller, String action) {
+        return rolesFor(action).stream().anyMatch(caller.roles()::contains);
+    }
+
+    /** The moves the state admits that the caller may make. */
+    public List<ProblemLifecycle.AllowedMove> movesFor(Caller caller, List<ProblemLifecycle.AllowedMove> moves) {
+        return moves.stream().filter(move -> may(caller, move.move().action())).toList();
+    }
+
+    /** Every move and action the state admits that the caller may take, moves first. */
+    public List<String> actionsFor(Caller caller, List<ProblemLifecycle.AllowedMove> moves,
+            List<ProblemAction> actions) {
+        return Stream.concat(moves.stream().map(move -> move.move().action()),
+                actions.stream().map(ProblemAction::action))
+                .filter(action -> may(caller, action)).toList();
+    }
+}
