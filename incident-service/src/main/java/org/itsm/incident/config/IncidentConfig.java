@@ -32,5 +32,9 @@ public interface IncidentConfig {
         Map<String, Integer> defaultResponseMinutes();
 
         Map<String, Integer> defaultResolutionMinutes();
+
+        /** How often the SLA monitor looks for clocks that crossed a line (read by SlaMonitor's schedule). */
+        @WithDefault("30s")
+        String checkInterval();
     }
 }

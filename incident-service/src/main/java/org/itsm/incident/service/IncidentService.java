@@ -208,10 +208,9 @@ public class IncidentService {
                 : incidents.ancestorIds(incident.parentId);
         return ancestors.invoke(chain -> {
             if (IncidentHierarchy.closesCycle(incident.id, incident.parentId, chain)) {
-                throw new ApiProblem(422, "unprocessable", "Unprocessable request",
-                        "Incident " + incident.number + " cannot have parent " + incident.parentId
-                                + ": it would become its own ancestor",
-                        List.of(new ProblemDetail.FieldError("parentId", "would make a parent cycle")), null);
+                throw ApiProblem.unprocessableFields(List.of(new ProblemDetail.FieldError("parentId",
+                        "incident " + incident.number + " cannot have parent " + incident.parentId
+                                + ": it would become its own ancestor")));
             }
         }).replaceWithVoid();
     }

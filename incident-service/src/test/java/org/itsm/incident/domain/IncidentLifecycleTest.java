@@ -58,4 +58,13 @@ class IncidentLifecycleTest {
                 .filter(move -> move.move() == Move.RESOLVE).findFirst().orElseThrow();
         assertEquals(List.of("resolutionCode", "resolutionNotes"), resolve.requires());
     }
+
+    @Test
+    void eachMoveNamesTheBodyFieldsItsEndpointEnforces() {
+        assertEquals(List.of("holdReason"), IncidentLifecycle.fieldsOf(Move.HOLD).requires());
+        assertEquals(List.of("comment"), IncidentLifecycle.fieldsOf(Move.HOLD).optional());
+        assertEquals(List.of("reason"), IncidentLifecycle.fieldsOf(Move.REOPEN).requires());
+        assertEquals(List.of("reason"), IncidentLifecycle.fieldsOf(Move.CANCEL).requires());
+        assertTrue(IncidentLifecycle.fieldsOf(Move.START).requires().isEmpty());
+    }
 }

@@ -35,6 +35,39 @@ class SlaClockTest {
     }
 
     @Test
+    void aPauseAfterTheClockStoppedCountsNothingAgainstIt() {
+        // response clock: 15 min target, responded after 20 min (missed); a hold of an hour comes after that
+        Instant start = Instant.parse("2026-11-26T10:00:00Z");
+        Instant responded = start.plus(Duration.ofMinutes(20));
+        SlaClock response = new SlaClock(BusinessCalendar.ALWAYS, start, Duration.ofMinutes(15), Duration.ZERO, null,
+                responded, 0.75);
+        Duration counted = response.pauseCounted(start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofMinutes(90)));
+        assertEquals(Duration.ZERO, counted);
+        SlaClock afterTheHold = new SlaClock(BusinessCalendar.ALWAYS, start, Duration.ofMinutes(15), counted, null,
+                responded, 0.75);
+        Instant later = start.plus(Duration.ofHours(2));
+        assertEquals(SlaState.MISSED, afterTheHold.state(later));
+        assertEquals(start.plus(Duration.ofMinutes(15)), afterTheHold.dueAt(later));
+        // an ongoing pause that started after the stop counts nothing either
+        SlaClock holdingNow = new SlaClock(BusinessCalendar.ALWAYS, start, Duration.ofMinutes(15), Duration.ZERO,
+                start.plus(Duration.ofMinutes(30)), responded, 0.75);
+        assertEquals(start.plus(Duration.ofMinutes(15)), holdingNow.dueAt(later));
+    }
+
+    @Test
+    void aPauseCountsOnlyWhileTheClockRan() {
+        Instant start = Instant.parse("2026-11-26T10:00:00Z");
+        SlaClock stoppedAt60 = new SlaClock(BusinessCalendar.ALWAYS, start, Duration.ofMinutes(100), Duration.ZERO,
+                null, start.plus(Duration.ofMinutes(60)), 0.75);
+        assertEquals(Duration.ofMinutes(20),
+                stoppedAt60.pauseCounted(start.plus(Duration.ofMinutes(40)), start.plus(Duration.ofMinutes(90))));
+        SlaClock running = new SlaClock(BusinessCalendar.ALWAYS, start, Duration.ofMinutes(100), Duration.ZERO, null,
+                null, 0.75);
+        assertEquals(Duration.ofMinutes(50),
+                running.pauseCounted(start.plus(Duration.ofMinutes(40)), start.plus(Duration.ofMinutes(90))));
+    }
+
+    @Test
     void alwaysCalendarIsWallClock() {
         Instant start = Instant.parse("2026-11-26T10:00:00Z");
         assertEquals(start.plus(Duration.ofHours(4)), BusinessCalendar.ALWAYS.plus(start, Duration.ofHours(4)));

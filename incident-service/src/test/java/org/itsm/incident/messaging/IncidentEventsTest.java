@@ -130,6 +130,90 @@ class IncidentEventsTest {
     }
 
     @Test
+    void anIncidentLinkedAfterTheKnownErrorWasPublishedGetsItsWorkaround() {
+        var created = asAgent().body(newIncidentJson("VPN drops hourly", 2, 2)).post("/api/v1/incidents").then()
+                .statusCode(201).extract();
+        String id = created.path("id");
+        String number = created.path("number");
+        String problem = """
+                {"id": "%s", "number": "PRB0003001", "state": "ROOT_CAUSE_ANALYSIS", "linkedIncidentNumbers": ["%s"],
+                 "affectedIncidentNumbers": ["%s"], "occurredAt": "2026-11-26T10:00:00Z",
+                 "knownErrorWorkaround": "Reconnect with split tunnelling off"}""".formatted(UUID.randomUUID(), number,
+                number);
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            sender.send(Topics.PROBLEM, "p3", UUID.randomUUID().toString(), EventTypes.PROBLEM_INCIDENT_LINKED,
+                    EventSource.PROBLEM_SERVICE, "PRB0003001", problem);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                .get("/api/v1/incidents/{id}", id).then()
+                .body("workaround", equalTo("Reconnect with split tunnelling off"))
+                .body("problemNumber", equalTo("PRB0003001")));
+        List<String> notes = asAgent().get("/api/v1/incidents/{id}/work-notes", id).then().statusCode(200)
+                .extract().path("body");
+        assertEquals(1, notes.stream().filter(note -> note.contains("PRB0003001")
+                && note.contains("Reconnect with split tunnelling off")).count(), notes.toString());
+        asAgent().get("/api/v1/incidents/{id}/history", id).then().statusCode(200)
+                .body("find { it.field == 'workaround' }.to", equalTo("Reconnect with split tunnelling off"));
+    }
+
+    @Test
+    void anIncidentNamingOnlyTheServiceTakesTheServicesDefaultOffering() {
+        UUID serviceId = UUID.randomUUID();
+        UUID plainOffering = UUID.randomUUID();
+        UUID defaultOffering = UUID.randomUUID();
+        UUID bareService = UUID.randomUUID();
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            for (UUID service : List.of(serviceId, bareService)) {
+                sender.send(Topics.CATALOG, service.toString(), UUID.randomUUID().toString(),
+                        EventTypes.CATALOG_SERVICE_CREATED, EventSource.CATALOG_SERVICE, "SVC0002001", """
+                                {"id": "%s", "number": "SVC0002001", "name": "Payroll", "type": "BUSINESS",
+                                 "lifecycle": "LIVE", "supportGroup": "payroll", "occurredAt": "2026-11-26T10:00:00Z"}"""
+                                .formatted(service));
+            }
+            sender.send(Topics.CATALOG, serviceId.toString(), UUID.randomUUID().toString(),
+                    EventTypes.CATALOG_OFFERING_CREATED, EventSource.CATALOG_SERVICE, "SVC0002001", """
+                            {"id": "%s", "serviceId": "%s", "name": "Payroll Gold", "status": "ACTIVE",
+                             "slaTargets": [{"priority": "P3", "responseMinutes": 5, "resolutionMinutes": 50}],
+                             "occurredAt": "2026-11-26T10:00:00Z", "defaultOffering": false}"""
+                            .formatted(plainOffering, serviceId));
+            sender.send(Topics.CATALOG, serviceId.toString(), UUID.randomUUID().toString(),
+                    EventTypes.CATALOG_OFFERING_CREATED, EventSource.CATALOG_SERVICE, "SVC0002001", """
+                            {"id": "%s", "serviceId": "%s", "name": "Payroll Standard", "status": "ACTIVE",
+                             "slaTargets": [{"priority": "P3", "responseMinutes": 20, "resolutionMinutes": 200}],
+                             "occurredAt": "2026-11-26T10:00:00Z", "defaultOffering": true}"""
+                            .formatted(defaultOffering, serviceId));
+            sender.send(Topics.CATALOG, bareService.toString(), UUID.randomUUID().toString(),
+                    EventTypes.CATALOG_OFFERING_CREATED, EventSource.CATALOG_SERVICE, "SVC0002001", """
+                            {"id": "%s", "serviceId": "%s", "name": "Bare Gold", "status": "ACTIVE",
+                             "slaTargets": [{"priority": "P3", "responseMinutes": 5, "resolutionMinutes": 50}],
+                             "occurredAt": "2026-11-26T10:00:00Z"}""".formatted(UUID.randomUUID(), bareService));
+        }
+        String body = "{\"shortDescription\": \"Payslips missing\", \"impact\": 2, \"urgency\": 2, \"serviceId\": \"%s\"}";
+        String[] id = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> id[0] = asAgent()
+                .body(body.formatted(serviceId)).post("/api/v1/incidents").then().statusCode(201)
+                .body("offeringId", org.hamcrest.Matchers.nullValue())
+                .body("sla.resolution.targetMinutes", equalTo(200))
+                .body("sla.response.targetMinutes", equalTo(20)).extract().path("id"));
+        asAgent().get("/api/v1/incidents/{id}/sla", id[0]).then().statusCode(200)
+                .body("targetSource", equalTo("OFFERING"))
+                .body("termsOfferingId", equalTo(defaultOffering.toString()))
+                .body("explanation", org.hamcrest.Matchers.containsString("default offering"));
+        // a service without a default offering: the defaults, and the explanation says why
+        String bare = asAgent().body(body.formatted(bareService)).post("/api/v1/incidents").then().statusCode(201)
+                .body("sla.resolution.targetMinutes", equalTo(1440)).extract().path("id");
+        asAgent().get("/api/v1/incidents/{id}/sla", bare).then().statusCode(200)
+                .body("targetSource", equalTo("DEFAULT"))
+                .body("termsOfferingId", org.hamcrest.Matchers.nullValue())
+                .body("explanation", equalTo(
+                        "No offering named and the service has no default offering: the configured default targets apply."));
+        String none = asAgent().body(newIncidentJson("No service at all", 2, 2)).post("/api/v1/incidents").then()
+                .statusCode(201).extract().path("id");
+        asAgent().get("/api/v1/incidents/{id}/sla", none).then().statusCode(200)
+                .body("explanation", org.hamcrest.Matchers.containsString("No service and no offering named"));
+    }
+
+    @Test
     void unreadableEventGoesToTheDeadLetterTopicAndConsumptionContinues() {
         try (CloudEventSender sender = new CloudEventSender(bootstrap());
                 KafkaTopicReader deadLetters = new KafkaTopicReader(bootstrap(), Topics.deadLetter(Topics.CATALOG))) {

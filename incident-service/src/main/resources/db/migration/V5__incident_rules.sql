@@ -17,3 +17,9 @@ update incident set sla_terms_reason = case when sla_target_source = 'OFFERING' 
 -- but no offering.
 alter table catalog_offering add column default_offering boolean not null default false;
 create index catalog_offering_default on catalog_offering (service_id) where default_offering;
+
+-- A correlation key only ever matches incidents its reporter can see; a requester's key matches their own
+-- incidents only, so one open incident per key and caller (staff reports still join any open incident of the key).
+drop index incident_open_correlation;
+create unique index incident_open_correlation on incident (correlation_key, caller)
+    where correlation_key is not null and state in ('NEW', 'IN_PROGRESS', 'ON_HOLD');

@@ -1,0 +1,47 @@
+package org.itsm.incident.domain;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import org.itsm.support.security.Roles;
+import org.junit.jupiter.api.Test;
+
+class IncidentAccessTest {
+
+    private static final Set<String> REQUESTER = Set.of(Roles.REQUESTER);
+
+    @Test
+    void aRequesterMayOnlyReopenTheirOwnIncident() {
+        for (Move move : Move.values()) {
+            boolean expected = move == Move.REOPEN;
+            assertTrue(IncidentAccess.mayMove(move, REQUESTER, true) == expected, move.action());
+            assertFalse(IncidentAccess.mayMove(move, REQUESTER, false), move.action());
+        }
+    }
+
+    @Test
+    void agentsAndAdminsMayMakeEveryMove() {
+        for (Move move : Move.values()) {
+            assertTrue(IncidentAccess.mayMove(move, Set.of(Roles.AGENT), false));
+            assertTrue(IncidentAccess.mayMove(move, Set.of(Roles.ADMIN), false));
+        }
+    }
+
+    @Test
+    void readersWhoDoNotWorkIncidentsMayMoveNothing() {
+        for (Move move : Move.values()) {
+            assertFalse(IncidentAccess.mayMove(move, Set.of(Roles.PROBLEM_MANAGER), true));
+            assertFalse(IncidentAccess.mayMove(move, Set.of(Roles.CHANGE_MANAGER), false));
+        }
+    }
+
+    @Test
+    void onlyThoseWhoWorkIncidentsDeclareAMajorIncident() {
+        assertTrue(IncidentAccess.mayDeclareMajor(Set.of(Roles.AGENT)));
+        assertTrue(IncidentAccess.mayDeclareMajor(Set.of(Roles.ADMIN)));
+        assertFalse(IncidentAccess.mayDeclareMajor(REQUESTER));
+        assertFalse(IncidentAccess.mayDeclareMajor(Set.of(Roles.PROBLEM_MANAGER)));
+    }
+}
