@@ -2,6 +2,7 @@ package org.itsm.incident.service;
 
 import java.util.Set;
 
+import org.itsm.incident.domain.IncidentAccess;
 import org.itsm.support.security.Roles;
 
 /** Who is acting: the user name and whether they act as service desk staff or only as a requester. */
@@ -13,7 +14,8 @@ public record Actor(String name, Set<String> roles) {
                 || roles.contains(Roles.CHANGE_MANAGER);
     }
 
+    /** Works incidents (every move, major declaration): the rule of {@link IncidentAccess}. */
     public boolean canWork() {
-        return roles.contains(Roles.AGENT) || roles.contains(Roles.ADMIN);
+        return IncidentAccess.works(roles);
     }
 }
