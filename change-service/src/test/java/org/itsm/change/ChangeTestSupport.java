@@ -102,6 +102,9 @@ public final class ChangeTestSupport {
         return as.body(body).post("/api/v1/changes").then().statusCode(201).extract().path("id");
     }
 
+    /** Starting an implementation before its (far-future) window needs a recorded reason. */
+    public static final String EARLY = "{\"outsideWindowReason\": \"the test runs ahead of the window\"}";
+
     /** Low on every answer (LOW risk: one change manager approves). */
     public static final String LOW_RISK = """
             {"impact": "LOW", "complexity": "LOW", "backoutDifficulty": "LOW", "testing": "FULL"}""";

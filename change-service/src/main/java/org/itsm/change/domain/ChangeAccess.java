@@ -161,10 +161,11 @@ public final class ChangeAccess {
         if (!requester || !who.any(RAISERS)) {
             return Optional.of("only the requester of " + change.number() + " or a change manager may cancel it");
         }
+        // final states are left to the lifecycle (409 with the allowed moves)
         boolean authorised = switch (change.state()) {
-            case NEW, ASSESS -> false;
             case AUTHORIZE -> change.approvalStatus() == ApprovalStatus.APPROVED;
-            default -> true;
+            case SCHEDULED, IMPLEMENT, REVIEW -> true;
+            default -> false;
         };
         return authorised ? Optional.of("once " + change.number() + " is authorised only change managers cancel it")
                 : Optional.empty();

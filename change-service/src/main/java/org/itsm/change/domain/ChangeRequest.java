@@ -60,6 +60,11 @@ public class ChangeRequest {
     /** JSON of the event contract's CatalogUpdate. */
     @Column(name = "catalog_update")
     public String catalogUpdate;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "catalog_update_status")
+    public CatalogUpdateStatus catalogUpdateStatus;
+    @Column(name = "catalog_update_reason")
+    public String catalogUpdateReason;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_impact")

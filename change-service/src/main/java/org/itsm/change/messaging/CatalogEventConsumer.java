@@ -11,6 +11,8 @@ import org.itsm.change.domain.CatalogOffering;
 import org.itsm.change.domain.CatalogService;
 import org.itsm.change.repository.CatalogReadModelRepository;
 import org.itsm.events.EventTypes;
+import org.itsm.change.service.ChangeService;
+import org.itsm.events.catalog.CatalogChangeUpdateEvent;
 import org.itsm.events.catalog.CatalogOfferingEvent;
 import org.itsm.events.catalog.CatalogServiceEvent;
 import org.itsm.events.catalog.TimeWindow;
@@ -22,7 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
-/** Keeps the catalog read model: valid services, the service map, maintenance and blackout windows. */
+/**
+ * Keeps the catalog read model (valid services, the service map, maintenance and blackout windows) and hands the
+ * catalog's answers to implemented changes' catalog updates (applied, rejected) to the change use cases.
+ */
 @ApplicationScoped
 public class CatalogEventConsumer {
 
@@ -31,11 +36,14 @@ public class CatalogEventConsumer {
     private final EventInbox inbox;
     private final CatalogReadModelRepository catalog;
     private final ObjectMapper objectMapper;
+    private final ChangeService changes;
 
-    public CatalogEventConsumer(EventInbox inbox, CatalogReadModelRepository catalog, ObjectMapper objectMapper) {
+    public CatalogEventConsumer(EventInbox inbox, CatalogReadModelRepository catalog, ObjectMapper objectMapper,
+            ChangeService changes) {
         this.inbox = inbox;
         this.catalog = catalog;
         this.objectMapper = objectMapper;
+        this.changes = changes;
     }
 
     @Incoming("catalog-events")
@@ -49,6 +57,12 @@ public class CatalogEventConsumer {
         }
         if (EventTypes.CATALOG_OFFERING_STATE.contains(event.type())) {
             return saveOffering(event.payload(CatalogOfferingEvent.class));
+        }
+        if (EventTypes.CATALOG_CHANGE_APPLIED.equals(event.type())) {
+            return changes.catalogUpdateAnswered(event.payload(CatalogChangeUpdateEvent.class), true);
+        }
+        if (EventTypes.CATALOG_CHANGE_UPDATE_REJECTED.equals(event.type())) {
+            return changes.catalogUpdateAnswered(event.payload(CatalogChangeUpdateEvent.class), false);
         }
         return Uni.createFrom().voidItem();
     }

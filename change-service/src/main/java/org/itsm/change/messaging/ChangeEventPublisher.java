@@ -1,6 +1,10 @@
 package org.itsm.change.messaging;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +15,7 @@ import org.itsm.events.change.ChangeApprovalEvent;
 import org.itsm.events.change.ChangeEvent;
 import org.itsm.events.EventTypes;
 import org.itsm.support.outbox.OutboxWriter;
+import org.itsm.support.persistence.FieldChange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,12 +34,42 @@ public class ChangeEventPublisher {
         this.objectMapper = objectMapper;
     }
 
+    /**
+     * Fields named on an update event but whose values are left out: free text that may hold anything (descriptions,
+     * plans, notes, reasons).
+     */
+    static final Set<String> FREE_TEXT = Set.of("description", "justification", "implementationPlan", "backoutPlan",
+            "testPlan", "outcomeNotes", "reviewNotes", "cancelReason", "conflictOverrideReason", "catalogUpdateReason",
+            "outsideWindowReason");
+
     public Uni<Void> publish(String type, ChangeRequest change) {
+        return publish(type, change, List.of());
+    }
+
+    /** {@code itsm.change.updated.v1} naming the fields that changed, with their new values where not free text. */
+    public Uni<Void> publishUpdate(ChangeRequest change, List<FieldChange> edits) {
+        return publish(EventTypes.CHANGE_UPDATED, change, edits);
+    }
+
+    /** An event of {@code type} that also names {@code edits} (changed fields and non-free-text new values). */
+    public Uni<Void> publish(String type, ChangeRequest change, List<FieldChange> edits) {
+        List<String> changedFields = null;
+        Map<String, String> newValues = null;
+        List<FieldChange> changed = edits.stream().filter(FieldChange::changed).toList();
+        if (!changed.isEmpty()) {
+            changedFields = changed.stream().map(FieldChange::field).distinct().toList();
+            newValues = new LinkedHashMap<>();
+            for (FieldChange edit : changed) {
+                if (!FREE_TEXT.contains(edit.field())) {
+                    newValues.put(edit.field(), edit.to());
+                }
+            }
+        }
         ChangeEvent event = new ChangeEvent(change.id, change.number, change.type.name(), change.state.name(),
                 change.title, change.affectedServiceIds, change.affectedOfferingIds, change.plannedStart,
                 change.plannedEnd, change.riskLevel == null ? null : change.riskLevel.name(),
                 change.outcome == null ? null : change.outcome.name(), change.problemNumber,
-                catalogUpdate(change.catalogUpdate), Instant.now(), change.requester);
+                catalogUpdate(change.catalogUpdate), Instant.now(), change.requester, changedFields, newValues);
         return outbox.append(type, change.id, change.number, event);
     }
 

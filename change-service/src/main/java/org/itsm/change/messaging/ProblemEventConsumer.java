@@ -66,8 +66,8 @@ public class ProblemEventConsumer {
             String before = change.problemNumber;
             change.problemNumber = problem.number();
             change.updatedAt = Instant.now();
-            return history.record(change.id, ACTOR, List.of(FieldChange.of("problemNumber", before, problem.number())))
-                    .flatMap(ignored -> events.publish(EventTypes.CHANGE_UPDATED, change));
+            List<FieldChange> edits = List.of(FieldChange.of("problemNumber", before, problem.number()));
+            return history.record(change.id, ACTOR, edits).flatMap(ignored -> events.publishUpdate(change, edits));
         });
     }
 }

@@ -1,7 +1,9 @@
 package org.itsm.change.repository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,5 +46,20 @@ public class ChangeRepository implements PanacheRepositoryBase<ChangeRequest, UU
             }
             return query.getSingleResult();
         }).map(Long::intValue);
+    }
+
+    /**
+     * Takes PostgreSQL's transaction-scoped advisory lock of each key, in sorted order (two callers never wait on each
+     * other crosswise). Held until the transaction ends, so a second caller on the same keys waits for the first to
+     * commit and then reads what it wrote.
+     */
+    public Uni<Void> lockCalendar(Collection<String> keys) {
+        Uni<Void> locked = Uni.createFrom().voidItem();
+        for (String key : new TreeSet<>(keys)) {
+            locked = locked.flatMap(ignored -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                    "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked",
+                    Long.class).setParameter(1, "change-calendar:" + key).getSingleResult()).replaceWithVoid());
+        }
+        return locked;
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itsm.change.domain.ApprovalRoute;
 import org.itsm.change.domain.ApprovalStatus;
 import org.itsm.change.domain.Capacity;
+import org.itsm.change.domain.CatalogUpdateStatus;
 import org.itsm.change.domain.ChangeState;
 import org.itsm.change.domain.ChangeType;
 import org.itsm.change.domain.ConflictKind;
@@ -91,6 +92,11 @@ public final class ChangeApi {
     public record Close(Outcome outcome, @Size(max = 4000) String outcomeNotes, @Size(max = 4000) String reviewNotes) {
     }
 
+    @Schema(description = "Starting the implementation; outside the planned window a reason is required.")
+    public record Implement(@Size(max = 2000) @Schema(description = "Why the implementation starts outside the planned"
+            + " window") String outsideWindowReason) {
+    }
+
     public record NewVote(@NotNull Decision decision, @Size(max = 2000) String comment) {
     }
 
@@ -123,7 +129,11 @@ public final class ChangeApi {
             String description, String justification, List<UUID> affectedServiceIds, List<UUID> affectedOfferingIds,
             Instant plannedStart, Instant plannedEnd, String implementationPlan, String backoutPlan, String testPlan,
             String requester, String changeManager, String implementer, UUID templateId, String problemNumber,
-            CatalogUpdate catalogUpdate, RiskView risk, ApprovalView approval, ConflictOverride conflictOverride,
+            CatalogUpdate catalogUpdate,
+            @Schema(description = "What the catalog did with the catalog update once implemented")
+            CatalogUpdateStatus catalogUpdateStatus,
+            @Schema(description = "Why the catalog rejected the update, per service") String catalogUpdateReason,
+            RiskView risk, ApprovalView approval, ConflictOverride conflictOverride,
             Outcome outcome, String outcomeNotes, String reviewNotes, boolean reviewRequired, String cancelReason,
             Instant createdAt, Instant updatedAt, Instant implementationStartedAt, Instant implementedAt,
             Instant closedAt) {
@@ -151,7 +161,10 @@ public final class ChangeApi {
     public record NextMove(String action, ChangeState target, List<String> requires) {
     }
 
-    public record NextStates(ChangeState state, List<NextMove> moves) {
+    public record NextStates(ChangeState state,
+            @Schema(description = "The lifecycle moves the caller may make now") List<NextMove> moves,
+            @Schema(description = "Every action the caller may take now: the moves, and edit, vote, conflict-override")
+            List<String> allowedActions) {
     }
 
     public record ScheduledChange(UUID id, String number, String title, ChangeType type, ChangeState state,
@@ -169,7 +182,7 @@ public final class ChangeApi {
     public record Summary(long total, Map<ChangeState, Long> byState, Map<ChangeType, Long> byType,
             @Schema(description = "Emergency changes among all changes (0..1)") double emergencyRatio,
             long withOutcome,
-            @Schema(description = "Successful (with or without issues) among changes with an outcome (0..1)") double successRate,
+            @Schema(description = "Successful (with or without issues) among changes with an outcome, not counting those whose catalog update the catalog rejected (0..1)") double successRate,
             @Schema(description = "Mean hours from creation to close over closed changes") double meanLeadTimeHours) {
     }
 }

@@ -43,13 +43,13 @@ public class ChangeMapper {
         RiskView risk = new RiskView(change.riskImpact, change.riskComplexity, change.riskBackoutDifficulty,
                 change.riskTesting, change.riskScore, change.riskLevel,
                 change.riskReasons == null ? List.of() : Arrays.asList(change.riskReasons.split("\n")));
-        boolean reviewRequired = change.outcome != null
-                && ChangeLifecycle.reviewRequired(change.type, change.outcome);
+        boolean reviewRequired = ChangeLifecycle.reviewRequired(change.type, change.outcome);
         return new ChangeView(change.id, change.number, change.version, change.type, change.state, change.title,
                 change.description, change.justification, change.affectedServiceIds, change.affectedOfferingIds,
                 change.plannedStart, change.plannedEnd, change.implementationPlan, change.backoutPlan,
                 change.testPlan, change.requester, change.changeManager, change.implementer, change.templateId,
-                change.problemNumber, events.catalogUpdate(change.catalogUpdate), risk, approval(change),
+                change.problemNumber, events.catalogUpdate(change.catalogUpdate), change.catalogUpdateStatus,
+                change.catalogUpdateReason, risk, approval(change),
                 override(change), change.outcome, change.outcomeNotes, change.reviewNotes, reviewRequired,
                 change.cancelReason, change.createdAt, change.updatedAt, change.implementationStartedAt,
                 change.implementedAt, change.closedAt);

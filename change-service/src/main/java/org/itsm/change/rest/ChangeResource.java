@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.change.domain.ChangeRequest;
@@ -34,6 +37,7 @@ import org.itsm.change.rest.ChangeApi.ChangeView;
 import org.itsm.change.rest.ChangeApi.Close;
 import org.itsm.change.rest.ChangeApi.Conflicts;
 import org.itsm.change.rest.ChangeApi.CreateChange;
+import org.itsm.change.rest.ChangeApi.Implement;
 import org.itsm.change.rest.ChangeApi.NewVote;
 import org.itsm.change.rest.ChangeApi.NextMove;
 import org.itsm.change.rest.ChangeApi.NextStates;
@@ -43,6 +47,7 @@ import org.itsm.change.rest.ChangeApi.RiskAnswers;
 import org.itsm.change.rest.ChangeApi.Schedule;
 import org.itsm.change.rest.ChangeApi.Summary;
 import org.itsm.change.rest.ChangeApi.UpdateChange;
+import org.itsm.change.rest.ChangeApi.VoteView;
 import org.itsm.change.rest.ChangeApi.WindowView;
 import org.itsm.change.service.Actor;
 import org.itsm.change.service.ChangeQueries;
@@ -86,6 +91,8 @@ public class ChangeResource {
     @POST
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.PROBLEM_MANAGER, Roles.ADMIN })
     @Operation(summary = "Raise a change request (Idempotency-Key makes retries safe)")
+    @APIResponse(responseCode = "201", description = "Created (200 when the Idempotency-Key replays an earlier create)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> create(@Valid @NotNull CreateChange request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return changes.create(request, actor(), idempotencyKey, json(request))
@@ -127,7 +134,7 @@ public class ChangeResource {
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER, Roles.PROBLEM_MANAGER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "The change calendar: changes whose window overlaps [from, to), and blackout windows")
-    public Uni<Schedule> schedule(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<Schedule> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         return queries.schedule(start, end).map(calendar -> mapper.schedule(start, end, calendar));
@@ -137,6 +144,9 @@ public class ChangeResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER, Roles.PROBLEM_MANAGER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
+    @Operation(summary = "One change (requesters only their own)")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return changes.get(id, actor()).map(change -> withETag(Response.ok(), change));
     }
@@ -144,8 +154,11 @@ public class ChangeResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.PROBLEM_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Change fields (the requester while New; change managers until authorisation, and the"
-            + " implementer assignment until the end); If-Match refuses stale updates (412)")
+    @Operation(summary = "Change fields (the requester while New; change managers the plan until authorisation, the"
+            + " window also after it, which starts a new approval round, and the people until the end); If-Match"
+            + " refuses stale updates (412)")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateChange request) {
         return changes.update(id, ifMatch, request, actor()).map(change -> withETag(Response.ok(), change));
@@ -155,16 +168,22 @@ public class ChangeResource {
     @Path("/{id}/next-states")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER, Roles.PROBLEM_MANAGER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
-    @Operation(summary = "The moves allowed now, where each leads and what it requires")
+    @Operation(summary = "The moves the caller may make now, where each leads and what it requires, and every action"
+            + " the caller may take (the same rules the endpoints enforce)")
     public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
-        return changes.get(id, actor()).map(change -> new NextStates(change.state, changes.allowedMoves(change)
-                .stream().map(move -> new NextMove(move.move().action(), move.target(), move.requires())).toList()));
+        Actor actor = actor();
+        return changes.get(id, actor).flatMap(change -> changes.movesFor(change, actor).map(moves -> new NextStates(
+                change.state, moves.moves().stream()
+                        .map(move -> new NextMove(move.move().action(), move.target(), move.requires())).toList(),
+                moves.actions())));
     }
 
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.PROBLEM_MANAGER, Roles.ADMIN })
     @Operation(summary = "Submit: normal changes go to Assess, emergency changes straight to Authorize")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return changes.submit(id, ifMatch, actor()).map(change -> withETag(Response.ok(), change));
     }
@@ -173,6 +192,8 @@ public class ChangeResource {
     @Path("/{id}/assess")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Assess the risk (answers given here complete the stored ones) and request authorisation")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> assess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid RiskAnswers answers) {
         return changes.assess(id, ifMatch, answers, actor()).map(change -> withETag(Response.ok(), change));
@@ -182,6 +203,8 @@ public class ChangeResource {
     @Path("/{id}/schedule")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Schedule an approved change (standard changes: straight from New)")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return changes.schedule(id, ifMatch, actor()).map(change -> withETag(Response.ok(), change));
     }
@@ -189,15 +212,22 @@ public class ChangeResource {
     @POST
     @Path("/{id}/implement")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Start the implementation (the assigned implementer or a change manager)")
-    public Uni<Response> implement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return changes.implement(id, ifMatch, actor()).map(change -> withETag(Response.ok(), change));
+    @Operation(summary = "Start the implementation (the assigned implementer or a change manager) inside the planned"
+            + " window; outside it only with outsideWindowReason (kept in the history and on the event)")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
+    public Uni<Response> implement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid Implement request) {
+        return changes.implement(id, ifMatch, request == null ? null : request.outsideWindowReason(), actor())
+                .map(change -> withETag(Response.ok(), change));
     }
 
     @POST
     @Path("/{id}/review")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "End the implementation with its outcome and open the post-implementation review")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Review request) {
         return changes.review(id, ifMatch, request, actor()).map(change -> withETag(Response.ok(), change));
@@ -208,6 +238,8 @@ public class ChangeResource {
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Close: from Implement with the outcome (successful normal or standard changes), from"
             + " Review with the review notes")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Close request) {
         return changes.close(id, ifMatch, request, actor()).map(change -> withETag(Response.ok(), change));
@@ -216,7 +248,10 @@ public class ChangeResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.PROBLEM_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Cancel with a reason (the requester until authorised, change managers until implemented)")
+    @Operation(summary = "Cancel with a reason (the requester until the authorisation completes, change managers until"
+            + " the implementation starts)")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason request) {
         return changes.cancel(id, ifMatch, request.reason(), actor()).map(change -> withETag(Response.ok(), change));
@@ -226,6 +261,8 @@ public class ChangeResource {
     @Path("/{id}/conflict-override")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Accept the hard conflicts of the current window, with a reason")
+    @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> overrideConflicts(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason request) {
         return changes.overrideConflicts(id, ifMatch, request.reason(), actor())
@@ -248,6 +285,8 @@ public class ChangeResource {
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.CAB_MEMBER, Roles.ADMIN })
     @Operation(summary = "Vote on a change awaiting authorisation. 403: segregation of duties or a role that does not"
             + " count for the route; 409: already voted, or not awaiting authorisation")
+    @APIResponse(responseCode = "201", description = "The vote as counted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class)))
     public Uni<Response> vote(@PathParam("id") UUID id, @Valid @NotNull NewVote request) {
         return changes.vote(id, request, actor())
                 .map(vote -> Response.status(201).entity(mapper.toView(vote)).build());

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.change.rest.ChangeApi.NewTemplate;
@@ -64,6 +67,8 @@ public class TemplateResource {
     @POST
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Define a pre-approved standard change; changes raised from it skip CAB")
+    @APIResponse(responseCode = "201", description = "The template",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Uni<Response> create(@Valid @NotNull NewTemplate request) {
         return templates.create(request, new Actor(identity.getPrincipal().getName(), identity.getRoles()))
                 .map(template -> Response.created(URI.create("/api/v1/changes/templates/" + template.id))

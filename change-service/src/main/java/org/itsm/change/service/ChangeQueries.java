@@ -132,8 +132,9 @@ public class ChangeQueries {
     public Uni<Summary> summary() {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 select state, type, outcome, count(*),
-                       sum(extract(epoch from (closed_at - created_at))) filter (where state = 'CLOSED')
-                from change_request group by state, type, outcome""", Object[].class).getResultList())
+                       sum(extract(epoch from (closed_at - created_at))) filter (where state = 'CLOSED'),
+                       catalog_update_status
+                from change_request group by state, type, outcome, catalog_update_status""", Object[].class).getResultList())
                 .map(ChangeQueries::summarise);
     }
 
@@ -161,7 +162,9 @@ public class ChangeQueries {
             byType.merge(type, count, Long::sum);
             if (outcome != null) {
                 withOutcome += count;
-                if (outcome.startsWith("SUCCESSFUL")) {
+                // an implementation whose catalog update the catalog rejected is no clean success
+                boolean catalogRejected = row.length > 5 && "REJECTED".equals(row[5]);
+                if (outcome.startsWith("SUCCESSFUL") && !catalogRejected) {
                     successful += count;
                 }
             }

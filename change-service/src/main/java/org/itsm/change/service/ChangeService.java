@@ -1,5 +1,6 @@
 package org.itsm.change.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +17,8 @@ import org.itsm.change.config.ChangeConfig;
 import org.itsm.change.domain.ApprovalPolicy;
 import org.itsm.change.domain.ApprovalRoute;
 import org.itsm.change.domain.ApprovalStatus;
+import org.itsm.change.domain.CatalogUpdateStatus;
+import org.itsm.change.domain.ChangeAccess;
 import org.itsm.change.domain.ChangeApproval;
 import org.itsm.change.domain.ChangeLifecycle;
 import org.itsm.change.domain.ChangeMove;
@@ -28,6 +32,8 @@ import org.itsm.change.domain.RiskAssessment;
 import org.itsm.change.domain.RiskLevel;
 import org.itsm.change.domain.ScheduleConflicts.Conflict;
 import org.itsm.change.domain.Window;
+import org.itsm.change.domain.WindowRules;
+import org.itsm.change.domain.Decision;
 import org.itsm.change.messaging.ChangeEventPublisher;
 import org.itsm.change.repository.CatalogReadModelRepository;
 import org.itsm.change.repository.ChangeApprovalRepository;
@@ -40,7 +46,9 @@ import org.itsm.change.rest.ChangeApi.Review;
 import org.itsm.change.rest.ChangeApi.RiskAnswers;
 import org.itsm.change.rest.ChangeApi.UpdateChange;
 import org.itsm.events.EventTypes;
+import org.itsm.events.catalog.CatalogChangeUpdateEvent;
 import org.itsm.events.change.CatalogUpdate;
+import org.itsm.events.change.CatalogUpdateRules;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.NumberSequence;
@@ -62,6 +70,7 @@ import io.smallrye.mutiny.Uni;
 public class ChangeService {
 
     static final String NUMBER_PREFIX = "CHG";
+    static final String CATALOG_ACTOR = "catalog-service";
 
     private final ChangeRepository changes;
     private final ChangeApprovalRepository approvals;
@@ -76,11 +85,13 @@ public class ChangeService {
     private final ObjectMapper objectMapper;
     private final ApprovalPolicy policy;
     private final ChangeLifecycle lifecycle = new ChangeLifecycle();
+    private final Clock clock;
 
     public ChangeService(ChangeRepository changes, ChangeApprovalRepository approvals,
             ChangeTemplateRepository templates, CatalogReadModelRepository catalog, ChangeCalendar calendar,
             NumberSequence numbers, RecordHistory history, IdempotencyKeys idempotencyKeys,
-            ChangeEventPublisher events, ChangeMeasures measures, ObjectMapper objectMapper, ChangeConfig config) {
+            ChangeEventPublisher events, ChangeMeasures measures, ObjectMapper objectMapper, ChangeConfig config,
+            Clock clock) {
         this.changes = changes;
         this.approvals = approvals;
         this.templates = templates;
@@ -93,6 +104,7 @@ public class ChangeService {
         this.measures = measures;
         this.objectMapper = objectMapper;
         this.policy = new ApprovalPolicy(config.cabQuorum());
+        this.clock = clock;
     }
 
     public ApprovalPolicy policy() {
@@ -111,7 +123,7 @@ public class ChangeService {
     }
 
     private Uni<UUID> insert(CreateChange request, Actor actor) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ChangeRequest change = new ChangeRequest();
         change.id = UUID.randomUUID();
         change.type = request.type();
@@ -138,7 +150,13 @@ public class ChangeService {
         if ((change.changeManager != null || change.implementer != null) && !actor.managesChanges()) {
             throw ApiProblem.forbidden("only change managers assign the change manager and the implementer");
         }
-        return validate(change)
+        ChangeAccess.implementerRefusal(change.implementer, facts(change, Set.of())).ifPresent(refusal -> {
+            throw ApiProblem.forbidden(refusal);
+        });
+        WindowRules.planRefusal(change.window(), now).ifPresent(refusal -> {
+            throw ApiProblem.unprocessableFields(List.of(new ProblemDetail.FieldError("plannedStart", refusal)));
+        });
+        return validate(change, true)
                 .flatMap(ignored -> applyTemplate(change))
                 .flatMap(ignored -> numbers.next(NUMBER_PREFIX))
                 .flatMap(number -> {
@@ -166,120 +184,174 @@ public class ChangeService {
     public Uni<ChangeRequest> update(UUID id, String ifMatch, UpdateChange request, Actor actor) {
         return get(id, actor).flatMap(change -> {
             ETags.requireCurrent(ifMatch, change.version);
-            requireOwnerOrManager(change, actor, "edit");
-            if (change.state.isFinal()) {
-                throw ApiProblem.conflict("Change " + change.number + " is " + change.state + " and can no longer change");
-            }
-            boolean assignsPeople = request.changeManager() != null || request.implementer() != null;
-            if (assignsPeople && !actor.managesChanges()) {
-                throw ApiProblem.forbidden("only change managers assign the change manager and the implementer");
-            }
-            boolean editsPlan = editsPlan(request);
-            if (editsPlan && change.state != ChangeState.NEW && change.state != ChangeState.ASSESS) {
-                throw ApiProblem.conflict("The plan of " + change.number + " is fixed once it awaits authorisation;"
-                        + " only the change manager and the implementer can still be assigned");
-            }
-            if (editsPlan && change.state != ChangeState.NEW && !actor.managesChanges()) {
-                throw ApiProblem.forbidden("after submission only change managers edit the plan");
-            }
-            if (request.type() != null && request.type() != change.type && change.state != ChangeState.NEW) {
-                throw ApiProblem.conflict("The type can change only while the change is New; " + change.number
-                        + " is " + change.state);
-            }
-            List<FieldChange> edits = new ArrayList<>();
-            Set<UUID> servicesBefore = Set.copyOf(change.affectedServiceIds);
-            Instant startBefore = change.plannedStart;
-            Instant endBefore = change.plannedEnd;
-            if (request.type() != null) {
-                edits.add(FieldChange.of("type", change.type, request.type()));
-                change.type = request.type();
-            }
-            if (request.title() != null) {
-                edits.add(FieldChange.of("title", change.title, request.title()));
-                change.title = request.title().strip();
-            }
-            if (request.description() != null) {
-                edits.add(FieldChange.of("description", change.description, request.description()));
-                change.description = request.description();
-            }
-            if (request.justification() != null) {
-                edits.add(FieldChange.of("justification", change.justification, request.justification()));
-                change.justification = request.justification();
-            }
-            if (request.affectedServiceIds() != null) {
-                List<UUID> ids = distinct(request.affectedServiceIds());
-                edits.add(FieldChange.of("affectedServiceIds", change.affectedServiceIds, ids));
-                change.affectedServiceIds = ids;
-            }
-            if (request.affectedOfferingIds() != null) {
-                List<UUID> ids = distinct(request.affectedOfferingIds());
-                edits.add(FieldChange.of("affectedOfferingIds", change.affectedOfferingIds, ids));
-                change.affectedOfferingIds = ids;
-            }
-            if (request.plannedStart() != null) {
-                edits.add(FieldChange.of("plannedStart", change.plannedStart, request.plannedStart()));
-                change.plannedStart = request.plannedStart();
-            }
-            if (request.plannedEnd() != null) {
-                edits.add(FieldChange.of("plannedEnd", change.plannedEnd, request.plannedEnd()));
-                change.plannedEnd = request.plannedEnd();
-            }
-            if (request.implementationPlan() != null) {
-                edits.add(FieldChange.of("implementationPlan", change.implementationPlan, request.implementationPlan()));
-                change.implementationPlan = request.implementationPlan();
-            }
-            if (request.backoutPlan() != null) {
-                edits.add(FieldChange.of("backoutPlan", change.backoutPlan, request.backoutPlan()));
-                change.backoutPlan = request.backoutPlan();
-            }
-            if (request.testPlan() != null) {
-                edits.add(FieldChange.of("testPlan", change.testPlan, request.testPlan()));
-                change.testPlan = request.testPlan();
-            }
-            if (request.changeManager() != null) {
-                edits.add(FieldChange.of("changeManager", change.changeManager, request.changeManager()));
-                change.changeManager = request.changeManager();
-            }
-            if (request.implementer() != null) {
-                edits.add(FieldChange.of("implementer", change.implementer, request.implementer()));
-                change.implementer = request.implementer();
-            }
-            if (request.templateId() != null) {
-                edits.add(FieldChange.of("templateId", change.templateId, request.templateId()));
-                change.templateId = request.templateId();
-            }
-            if (request.problemNumber() != null) {
-                edits.add(FieldChange.of("problemNumber", change.problemNumber, request.problemNumber()));
-                change.problemNumber = request.problemNumber();
-            }
-            if (request.catalogUpdate() != null) {
-                String update = json(request.catalogUpdate());
-                edits.add(FieldChange.of("catalogUpdate", change.catalogUpdate, update));
-                change.catalogUpdate = update;
-            }
-            if (request.riskAssessment() != null) {
-                edits.add(FieldChange.of("riskAssessment", answersOf(change), request.riskAssessment()));
-                setAnswers(change, request.riskAssessment());
-            }
-            boolean calendarChanged = !servicesBefore.equals(Set.copyOf(change.affectedServiceIds))
-                    || !Objects.equals(startBefore, change.plannedStart) || !Objects.equals(endBefore, change.plannedEnd);
-            if (calendarChanged && change.conflictOverrideReason != null) {
-                // an override was given for the conflicts of the old window, not the new one
-                edits.add(FieldChange.of("conflictOverrideReason", change.conflictOverrideReason, null));
-                change.conflictOverrideReason = null;
-                change.conflictOverrideBy = null;
-            }
-            List<String> changed = edits.stream().filter(FieldChange::changed).map(FieldChange::field).toList();
-            if (changed.isEmpty()) {
-                return Uni.createFrom().item(change);
-            }
-            change.updatedAt = Instant.now();
-            return validate(change)
-                    .flatMap(ignored -> change.type == ChangeType.STANDARD && change.state == ChangeState.NEW
-                            ? applyTemplate(change) : Uni.createFrom().voidItem())
-                    .flatMap(ignored -> history.record(change.id, actor.name(), edits))
-                    .flatMap(ignored -> events.publish(EventTypes.CHANGE_UPDATED, change))
-                    .map(ignored -> change);
+            return approvers(change).flatMap(approvers -> edit(change, request, actor, approvers));
+        });
+    }
+
+    private Uni<ChangeRequest> edit(ChangeRequest change, UpdateChange request, Actor actor, Set<String> approvers) {
+        ChangeAccess.refusal(ChangeAccess.Action.EDIT, actor.who(), facts(change, approvers)).ifPresent(refusal -> {
+            throw ApiProblem.forbidden(refusal);
+        });
+        if (change.state.isFinal()) {
+            throw ApiProblem.conflict("Change " + change.number + " is " + change.state + " and can no longer change");
+        }
+        boolean assignsPeople = request.changeManager() != null || request.implementer() != null;
+        if (assignsPeople && !actor.managesChanges()) {
+            throw ApiProblem.forbidden("only change managers assign the change manager and the implementer");
+        }
+        if (request.implementer() != null && !request.implementer().equals(change.implementer)) {
+            ChangeAccess.implementerRefusal(request.implementer(), facts(change, approvers)).ifPresent(refusal -> {
+                throw ApiProblem.forbidden(refusal);
+            });
+        }
+        boolean editsPlan = editsPlan(request);
+        boolean movesWindow = movesWindow(change, request);
+        boolean replan = change.state == ChangeState.AUTHORIZE || change.state == ChangeState.SCHEDULED;
+        if (editsPlan && replan && !editsOnlyWindow(request)) {
+            throw ApiProblem.conflict("The plan of " + change.number + " is fixed once it awaits authorisation;"
+                    + " only the window can be re-planned (which asks for a new approval), and the change manager"
+                    + " and the implementer assigned");
+        }
+        if (editsPlan && change.state != ChangeState.NEW && change.state != ChangeState.ASSESS && !replan) {
+            throw ApiProblem.conflict("The plan of " + change.number + " is fixed once implementation started;"
+                    + " only the change manager and the implementer can still be assigned");
+        }
+        if (editsPlan && change.state != ChangeState.NEW && !actor.managesChanges()) {
+            throw ApiProblem.forbidden("after submission only change managers edit the plan");
+        }
+        if (request.type() != null && request.type() != change.type && change.state != ChangeState.NEW) {
+            throw ApiProblem.conflict("The type can change only while the change is New; " + change.number
+                    + " is " + change.state);
+        }
+        List<FieldChange> edits = new ArrayList<>();
+        Set<UUID> servicesBefore = Set.copyOf(change.affectedServiceIds);
+        Instant startBefore = change.plannedStart;
+        Instant endBefore = change.plannedEnd;
+        if (request.type() != null) {
+            edits.add(FieldChange.of("type", change.type, request.type()));
+            change.type = request.type();
+        }
+        if (request.title() != null) {
+            edits.add(FieldChange.of("title", change.title, request.title()));
+            change.title = request.title().strip();
+        }
+        if (request.description() != null) {
+            edits.add(FieldChange.of("description", change.description, request.description()));
+            change.description = request.description();
+        }
+        if (request.justification() != null) {
+            edits.add(FieldChange.of("justification", change.justification, request.justification()));
+            change.justification = request.justification();
+        }
+        if (request.affectedServiceIds() != null) {
+            List<UUID> ids = distinct(request.affectedServiceIds());
+            edits.add(FieldChange.of("affectedServiceIds", change.affectedServiceIds, ids));
+            change.affectedServiceIds = ids;
+        }
+        if (request.affectedOfferingIds() != null) {
+            List<UUID> ids = distinct(request.affectedOfferingIds());
+            edits.add(FieldChange.of("affectedOfferingIds", change.affectedOfferingIds, ids));
+            change.affectedOfferingIds = ids;
+        }
+        if (request.plannedStart() != null) {
+            edits.add(FieldChange.of("plannedStart", change.plannedStart, request.plannedStart()));
+            change.plannedStart = request.plannedStart();
+        }
+        if (request.plannedEnd() != null) {
+            edits.add(FieldChange.of("plannedEnd", change.plannedEnd, request.plannedEnd()));
+            change.plannedEnd = request.plannedEnd();
+        }
+        if (request.implementationPlan() != null) {
+            edits.add(FieldChange.of("implementationPlan", change.implementationPlan, request.implementationPlan()));
+            change.implementationPlan = request.implementationPlan();
+        }
+        if (request.backoutPlan() != null) {
+            edits.add(FieldChange.of("backoutPlan", change.backoutPlan, request.backoutPlan()));
+            change.backoutPlan = request.backoutPlan();
+        }
+        if (request.testPlan() != null) {
+            edits.add(FieldChange.of("testPlan", change.testPlan, request.testPlan()));
+            change.testPlan = request.testPlan();
+        }
+        if (request.changeManager() != null) {
+            edits.add(FieldChange.of("changeManager", change.changeManager, request.changeManager()));
+            change.changeManager = request.changeManager();
+        }
+        if (request.implementer() != null) {
+            edits.add(FieldChange.of("implementer", change.implementer, request.implementer()));
+            change.implementer = request.implementer();
+        }
+        if (request.templateId() != null) {
+            edits.add(FieldChange.of("templateId", change.templateId, request.templateId()));
+            change.templateId = request.templateId();
+        }
+        if (request.problemNumber() != null) {
+            edits.add(FieldChange.of("problemNumber", change.problemNumber, request.problemNumber()));
+            change.problemNumber = request.problemNumber();
+        }
+        if (request.catalogUpdate() != null) {
+            String update = json(request.catalogUpdate());
+            edits.add(FieldChange.of("catalogUpdate", change.catalogUpdate, update));
+            change.catalogUpdate = update;
+        }
+        if (request.riskAssessment() != null) {
+            edits.add(FieldChange.of("riskAssessment", answersOf(change), request.riskAssessment()));
+            setAnswers(change, request.riskAssessment());
+        }
+        if (movesWindow) {
+            WindowRules.planRefusal(change.window(), clock.instant()).ifPresent(refusal -> {
+                throw ApiProblem.unprocessableFields(List.of(new ProblemDetail.FieldError("plannedStart", refusal)));
+            });
+        }
+        boolean calendarChanged = !servicesBefore.equals(Set.copyOf(change.affectedServiceIds))
+                || !Objects.equals(startBefore, change.plannedStart) || !Objects.equals(endBefore, change.plannedEnd);
+        if (calendarChanged && change.conflictOverrideReason != null) {
+            // an override was given for the conflicts of the old window, not the new one
+            edits.add(FieldChange.of("conflictOverrideReason", change.conflictOverrideReason, null));
+            change.conflictOverrideReason = null;
+            change.conflictOverrideBy = null;
+        }
+        boolean windowMoved = replan && (!Objects.equals(startBefore, change.plannedStart)
+                || !Objects.equals(endBefore, change.plannedEnd));
+        List<String> changed = edits.stream().filter(FieldChange::changed).map(FieldChange::field).toList();
+        if (changed.isEmpty()) {
+            return Uni.createFrom().item(change);
+        }
+        change.updatedAt = clock.instant();
+        boolean checkCatalogUpdate = request.catalogUpdate() != null || request.affectedServiceIds() != null
+                || request.affectedOfferingIds() != null;
+        return validate(change, checkCatalogUpdate)
+                .flatMap(ignored -> change.type == ChangeType.STANDARD && change.state == ChangeState.NEW
+                        ? applyTemplate(change) : Uni.createFrom().voidItem())
+                .flatMap(ignored -> windowMoved ? replan(change, edits) : Uni.createFrom().voidItem())
+                .flatMap(ignored -> history.record(change.id, actor.name(), edits))
+                .flatMap(ignored -> events.publishUpdate(change, edits))
+                .map(ignored -> change);
+    }
+
+    /**
+     * The window of an authorised or scheduled change moved: the approval was for the old window, so the change goes
+     * back through approval (a new round in Authorize; a standard change back to New) — see
+     * {@link ChangeLifecycle#replan}.
+     */
+    private Uni<Void> replan(ChangeRequest change, List<FieldChange> edits) {
+        ChangeState from = change.state;
+        ChangeState target = lifecycle.replan(change.type, from).orElseThrow();
+        ApprovalStatus approvalBefore = change.approvalStatus;
+        int roundBefore = change.approvalRound;
+        if (!lifecycle.replanNeedsApproval(change.type, from)) {
+            change.state = target;
+            change.approvalStatus = ApprovalStatus.NOT_REQUESTED;
+            change.approvedAt = null;
+            edits.add(FieldChange.of("state", from, target));
+            edits.add(FieldChange.of("approvalStatus", approvalBefore, change.approvalStatus));
+            return Uni.createFrom().voidItem();
+        }
+        return enterAuthorize(change).invoke(() -> {
+            change.state = target;
+            edits.add(FieldChange.of("state", from, target));
+            edits.add(FieldChange.of("approvalStatus", approvalBefore, change.approvalStatus));
+            edits.add(FieldChange.of("approvalRound", roundBefore, change.approvalRound));
         });
     }
 
@@ -287,11 +359,36 @@ public class ChangeService {
         return lifecycle.allowedMoves(change.type, change.state, change.approved());
     }
 
+    /** What the actor may do now: the allowed moves they may make, and every action (moves, edit, vote...). */
+    public record ActorMoves(List<ChangeLifecycle.AllowedMove> moves, List<String> actions) {
+    }
+
+    @WithSession
+    public Uni<ActorMoves> movesFor(ChangeRequest change, Actor actor) {
+        return approvals.ofChange(change.id).map(cast -> {
+            Set<String> approvers = cast.stream().filter(vote -> vote.decision == Decision.APPROVE)
+                    .map(vote -> vote.voter).collect(Collectors.toSet());
+            ChangeAccess.Facts facts = facts(change, approvers);
+            List<ChangeLifecycle.AllowedMove> allowed = allowedMoves(change);
+            List<String> actions = new ArrayList<>(ChangeAccess.actionsFor(allowed, actor.who(), facts));
+            if (actions.contains(ChangeAccess.Action.VOTE.action())) {
+                // the vote endpoint's own rule: the route's capacities, one vote per round
+                List<ApprovalPolicy.Vote> round = cast.stream().filter(vote -> vote.round == change.approvalRound)
+                        .map(ChangeService::counted).toList();
+                if (policy.refusal(change.approvalRoute, actor.name(), actor.roles(), change.requester,
+                        change.implementer, round).isPresent()) {
+                    actions.remove(ChangeAccess.Action.VOTE.action());
+                }
+            }
+            return new ActorMoves(ChangeAccess.movesFor(allowed, actor.who(), facts), actions);
+        });
+    }
+
     /** Normal changes go to assessment; emergency changes straight to the emergency CAB. */
     @WithTransaction
     public Uni<ChangeRequest> submit(UUID id, String ifMatch, Actor actor) {
         return get(id, actor).flatMap(change -> {
-            requireOwnerOrManager(change, actor, "submit");
+            requireAllowed(ChangeMove.SUBMIT, change, actor);
             return applyMove(change, ifMatch, ChangeMove.SUBMIT, actor, target -> {
                 if (target != ChangeState.AUTHORIZE) {
                     return Uni.createFrom().voidItem();
@@ -318,33 +415,55 @@ public class ChangeService {
     @WithTransaction
     public Uni<ChangeRequest> schedule(UUID id, String ifMatch, Actor actor) {
         return get(id, actor).flatMap(change -> applyMove(change, ifMatch, ChangeMove.SCHEDULE, actor, target -> {
+            WindowRules.scheduleRefusal(change.window(), clock.instant()).ifPresent(refusal -> {
+                throw ApiProblem.unprocessableFields(List.of(new ProblemDetail.FieldError("plannedEnd", refusal)));
+            });
             if (change.state == ChangeState.AUTHORIZE) {
-                return requireNoHardConflicts(change);
+                return lockCalendar(change).flatMap(locked -> requireNoHardConflicts(change));
             }
             List<ProblemDetail.FieldError> missing = new ArrayList<>();
             requireWindowAndServices(change, missing);
             if (!missing.isEmpty()) {
                 throw ApiProblem.invalidFields(missing);
             }
-            return requireNoHardConflicts(change).flatMap(ignored -> {
+            return lockCalendar(change).flatMap(locked -> requireNoHardConflicts(change)).flatMap(ignored -> {
                 change.riskLevel = RiskLevel.LOW;
                 change.riskReasons = "standard change from a pre-approved template";
                 change.approvalRoute = ApprovalRoute.PRE_APPROVED;
                 change.approvalStatus = ApprovalStatus.APPROVED;
-                change.approvedAt = Instant.now();
+                change.approvedAt = clock.instant();
                 return events.publish(EventTypes.CHANGE_APPROVED, withState(change, ChangeState.SCHEDULED));
             });
         }, EventTypes.CHANGE_SCHEDULED));
     }
 
     @WithTransaction
-    public Uni<ChangeRequest> implement(UUID id, String ifMatch, Actor actor) {
+    public Uni<ChangeRequest> implement(UUID id, String ifMatch, String outsideWindowReason, Actor actor) {
         return get(id, actor).flatMap(change -> {
-            requireImplementerOrManager(change, actor, "start the implementation of");
+            requireAllowed(ChangeMove.IMPLEMENT, change, actor);
             return applyMove(change, ifMatch, ChangeMove.IMPLEMENT, actor, target -> {
-                change.implementationStartedAt = Instant.now();
-                return Uni.createFrom().voidItem();
-            }, EventTypes.CHANGE_IMPLEMENTATION_STARTED);
+                Instant now = clock.instant();
+                WindowRules.implementationRefusal(change.window(), now, outsideWindowReason).ifPresent(refusal -> {
+                    throw ApiProblem.conflict(refusal);
+                });
+                change.implementationStartedAt = now;
+                Window window = change.window();
+                boolean inside = window != null && !now.isBefore(window.start()) && now.isBefore(window.end());
+                if (inside) {
+                    return Uni.createFrom().voidItem();
+                }
+                // the override is evidence: in the history, and on the implementation-started event
+                return history.record(change.id, actor.name(), List.of(
+                        FieldChange.of("outsideWindowReason", null, outsideWindowReason)));
+            }, null).flatMap(started -> {
+                Window window = started.window();
+                Instant at = started.implementationStartedAt;
+                boolean inside = window != null && !at.isBefore(window.start()) && at.isBefore(window.end());
+                return (inside ? events.publish(EventTypes.CHANGE_IMPLEMENTATION_STARTED, started)
+                        : events.publish(EventTypes.CHANGE_IMPLEMENTATION_STARTED, started,
+                                List.of(FieldChange.of("outsideWindowReason", null, outsideWindowReason))))
+                        .map(ignored -> started);
+            });
         });
     }
 
@@ -352,9 +471,9 @@ public class ChangeService {
     @WithTransaction
     public Uni<ChangeRequest> review(UUID id, String ifMatch, Review request, Actor actor) {
         return get(id, actor).flatMap(change -> {
-            requireImplementerOrManager(change, actor, "report the outcome of");
+            requireAllowed(ChangeMove.REVIEW, change, actor);
             return applyMove(change, ifMatch, ChangeMove.REVIEW, actor,
-                    target -> recordOutcome(change, request.outcome(), request.notes(), target), null);
+                    target -> recordOutcome(change, request.outcome(), request.notes(), target, actor), null);
         });
     }
 
@@ -365,14 +484,15 @@ public class ChangeService {
     @WithTransaction
     public Uni<ChangeRequest> close(UUID id, String ifMatch, Close request, Actor actor) {
         return get(id, actor).flatMap(change -> applyMove(change, ifMatch, ChangeMove.CLOSE, actor, target -> {
-            change.closedAt = Instant.now();
+            change.closedAt = clock.instant();
             if (change.state == ChangeState.REVIEW) {
                 if (blank(request.reviewNotes())) {
                     throw ApiProblem.invalidField("reviewNotes", "the post-implementation review's conclusions are"
                             + " required to close");
                 }
                 change.reviewNotes = request.reviewNotes();
-                return Uni.createFrom().voidItem();
+                return history.record(change.id, actor.name(), List.of(
+                        FieldChange.of("reviewNotes", null, request.reviewNotes())));
             }
             if (request.outcome() == null) {
                 throw ApiProblem.invalidField("outcome", "the outcome of the implementation is required");
@@ -381,21 +501,18 @@ public class ChangeService {
                 throw ApiProblem.conflict("A post-implementation review is required for " + change.type
                         + " changes with outcome " + request.outcome() + "; use review first");
             }
-            return recordOutcome(change, request.outcome(), request.outcomeNotes(), target);
+            return recordOutcome(change, request.outcome(), request.outcomeNotes(), target, actor);
         }, EventTypes.CHANGE_CLOSED).invoke(closed -> measures.closed(closed.outcome)));
     }
 
     @WithTransaction
     public Uni<ChangeRequest> cancel(UUID id, String ifMatch, String reason, Actor actor) {
         return get(id, actor).flatMap(change -> {
-            requireOwnerOrManager(change, actor, "cancel");
-            if (!actor.managesChanges() && change.state == ChangeState.SCHEDULED) {
-                throw ApiProblem.forbidden("once scheduled, only change managers cancel a change");
-            }
+            requireAllowed(ChangeMove.CANCEL, change, actor);
             return applyMove(change, ifMatch, ChangeMove.CANCEL, actor, target -> {
                 change.cancelReason = reason;
-                change.closedAt = Instant.now();
-                return Uni.createFrom().voidItem();
+                change.closedAt = clock.instant();
+                return history.record(change.id, actor.name(), List.of(FieldChange.of("cancelReason", null, reason)));
             }, EventTypes.CHANGE_CANCELLED);
         });
     }
@@ -414,9 +531,9 @@ public class ChangeService {
                     FieldChange.of("conflictOverrideBy", change.conflictOverrideBy, actor.name()));
             change.conflictOverrideReason = reason;
             change.conflictOverrideBy = actor.name();
-            change.updatedAt = Instant.now();
+            change.updatedAt = clock.instant();
             return history.record(change.id, actor.name(), edits)
-                    .flatMap(ignored -> events.publish(EventTypes.CHANGE_UPDATED, change))
+                    .flatMap(ignored -> events.publishUpdate(change, edits))
                     .map(ignored -> change);
         });
     }
@@ -444,14 +561,15 @@ public class ChangeService {
                 vote.capacity = policy.capacity(change.approvalRoute, actor.roles(), votes).orElseThrow();
                 vote.decision = request.decision();
                 vote.comment = request.comment();
-                vote.castAt = Instant.now();
+                vote.castAt = clock.instant();
                 votes.add(counted(vote));
                 ApprovalStatus before = change.approvalStatus;
                 ApprovalStatus after = policy.status(change.approvalRoute, votes);
                 change.approvalStatus = after;
                 change.updatedAt = vote.castAt;
                 List<FieldChange> edits = new ArrayList<>(List.of(
-                        FieldChange.of("vote", null, vote.voter + " " + vote.decision + " as " + vote.capacity),
+                        FieldChange.of("vote", null, vote.voter + " " + vote.decision + " as " + vote.capacity
+                                + " (round " + vote.round + ")" + (blank(vote.comment) ? "" : ": " + vote.comment)),
                         FieldChange.of("approvalStatus", before, after)));
                 if (after == ApprovalStatus.REJECTED) {
                     // back to New: the requester reworks it; the round's votes stay as evidence only
@@ -495,7 +613,7 @@ public class ChangeService {
             if (change.affectedServiceIds.isEmpty()) {
                 return Uni.createFrom().item(change.window());
             }
-            return calendar.firstAvailable(change, Instant.now());
+            return calendar.firstAvailable(change, clock.instant());
         });
     }
 
@@ -511,7 +629,7 @@ public class ChangeService {
         }
         return effect.apply(target).flatMap(ignored -> {
             change.state = target;
-            change.updatedAt = Instant.now();
+            change.updatedAt = clock.instant();
             return history.record(change.id, actor.name(), List.of(FieldChange.of("state", from, target)))
                     .flatMap(recorded -> eventType == null ? Uni.createFrom().voidItem()
                             : events.publish(eventType, change))
@@ -520,12 +638,54 @@ public class ChangeService {
     }
 
     /** Outcome of the implementation: implemented changes carry the catalog update, the others are dropped. */
-    private Uni<Void> recordOutcome(ChangeRequest change, Outcome outcome, String notes, ChangeState target) {
+    private Uni<Void> recordOutcome(ChangeRequest change, Outcome outcome, String notes, ChangeState target,
+            Actor actor) {
         change.outcome = outcome;
         change.outcomeNotes = notes;
-        change.implementedAt = Instant.now();
-        return events.publish(outcome.implemented() ? EventTypes.CHANGE_IMPLEMENTED : EventTypes.CHANGE_FAILED,
-                withState(change, target));
+        change.implementedAt = clock.instant();
+        List<FieldChange> edits = new ArrayList<>(List.of(FieldChange.of("outcome", null, outcome)));
+        if (!blank(notes)) {
+            edits.add(FieldChange.of("outcomeNotes", null, notes));
+        }
+        if (outcome.implemented() && change.catalogUpdate != null) {
+            // the catalog answers with applied or rejected (CatalogUpdateStatus)
+            edits.add(FieldChange.of("catalogUpdateStatus", change.catalogUpdateStatus, CatalogUpdateStatus.PENDING));
+            change.catalogUpdateStatus = CatalogUpdateStatus.PENDING;
+            change.catalogUpdateReason = null;
+        }
+        return history.record(change.id, actor.name(), edits)
+                .flatMap(ignored -> events.publish(outcome.implemented() ? EventTypes.CHANGE_IMPLEMENTED
+                        : EventTypes.CHANGE_FAILED, withState(change, target)));
+    }
+
+    /**
+     * The catalog's answer to an implemented change's catalog update for one service: applied, or rejected with the
+     * reason. Unknown changes (another installation's) are ignored. Runs in the inbox's transaction.
+     */
+    public Uni<Void> catalogUpdateAnswered(CatalogChangeUpdateEvent answer, boolean applied) {
+        if (answer.changeId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return changes.findById(answer.changeId()).flatMap(change -> {
+            if (change == null) {
+                return Uni.createFrom().voidItem();
+            }
+            CatalogUpdateStatus before = change.catalogUpdateStatus;
+            CatalogUpdateStatus after = (before == null ? CatalogUpdateStatus.PENDING : before).after(applied);
+            String service = answer.serviceNumber() != null ? answer.serviceNumber() : String.valueOf(answer.serviceId());
+            String reason = applied ? change.catalogUpdateReason
+                    : (change.catalogUpdateReason == null ? "" : change.catalogUpdateReason + "\n") + service + ": "
+                            + (answer.reason() == null ? "rejected by the catalog" : answer.reason());
+            List<FieldChange> edits = new ArrayList<>(List.of(FieldChange.of("catalogUpdateStatus", before, after)));
+            if (!Objects.equals(reason, change.catalogUpdateReason)) {
+                edits.add(FieldChange.of("catalogUpdateReason", change.catalogUpdateReason, reason));
+            }
+            change.catalogUpdateStatus = after;
+            change.catalogUpdateReason = reason;
+            change.updatedAt = clock.instant();
+            return history.record(change.id, CATALOG_ACTOR, edits)
+                    .flatMap(ignored -> events.publishUpdate(change, edits));
+        });
     }
 
     private Uni<Void> assessRisk(ChangeRequest change, boolean emergency) {
@@ -616,8 +776,13 @@ public class ChangeService {
         }
     }
 
-    /** Window order, live catalog services, offerings of those services, and a template for standard changes. */
-    private Uni<Void> validate(ChangeRequest change) {
+    /**
+     * Window order, live catalog services, offerings of those services, a template for standard changes, and (when
+     * {@code checkCatalogUpdate}) the catalog update: the contract's value rules ({@link CatalogUpdateRules}, the
+     * same the catalog applies) and, from the catalog read model, offerings that exist and belong to the affected
+     * services. 422 naming each field.
+     */
+    private Uni<Void> validate(ChangeRequest change, boolean checkCatalogUpdate) {
         if (change.plannedStart != null && change.plannedEnd != null && !change.plannedEnd.isAfter(change.plannedStart)) {
             throw ApiProblem.invalidField("plannedEnd", "must be after plannedStart");
         }
@@ -650,8 +815,50 @@ public class ChangeService {
                     }
                 }).replaceWithVoid());
             }
-            return services;
+            return checkCatalogUpdate ? services.flatMap(done -> validateCatalogUpdate(change)) : services;
         });
+    }
+
+    private Uni<Void> validateCatalogUpdate(ChangeRequest change) {
+        CatalogUpdate update = events.catalogUpdate(change.catalogUpdate);
+        if (update == null) {
+            return Uni.createFrom().voidItem();
+        }
+        List<ProblemDetail.FieldError> errors = new ArrayList<>(CatalogUpdateRules.check(update,
+                change.affectedServiceIds).stream()
+                .map(error -> new ProblemDetail.FieldError(error.field(), error.message())).toList());
+        List<UUID> retired = update.offeringsRetired() == null ? List.of() : update.offeringsRetired();
+        Uni<Void> checks = Uni.createFrom().voidItem();
+        for (int i = 0; i < retired.size(); i++) {
+            String field = "catalogUpdate.offeringsRetired[" + i + "]";
+            UUID offeringId = retired.get(i);
+            if (offeringId != null) {
+                checks = checks.flatMap(done -> offeringOfAffected(change, offeringId, field, errors));
+            }
+        }
+        if (update.slaOfferingId() != null) {
+            checks = checks.flatMap(done -> offeringOfAffected(change, update.slaOfferingId(),
+                    "catalogUpdate.slaOfferingId", errors));
+        }
+        return checks.invoke(() -> {
+            if (!errors.isEmpty()) {
+                throw ApiProblem.unprocessableFields(errors);
+            }
+        });
+    }
+
+    private Uni<Void> offeringOfAffected(ChangeRequest change, UUID offeringId, String field,
+            List<ProblemDetail.FieldError> errors) {
+        return catalog.offering(offeringId).invoke(offering -> {
+            if (offering == null) {
+                errors.add(new ProblemDetail.FieldError(field, "no catalog offering " + offeringId));
+            } else if (!change.affectedServiceIds.contains(offering.serviceId)) {
+                errors.add(new ProblemDetail.FieldError(field, "offering " + offeringId
+                        + " is not an offering of the change's affected services"));
+            } else if ("RETIRED".equals(offering.status)) {
+                errors.add(new ProblemDetail.FieldError(field, "offering " + offeringId + " is retired"));
+            }
+        }).replaceWithVoid();
     }
 
     /** A standard change takes the template's plans where it has none of its own. */
@@ -670,19 +877,44 @@ public class ChangeService {
         }).replaceWithVoid();
     }
 
-    private static void requireOwnerOrManager(ChangeRequest change, Actor actor, String what) {
-        if (!actor.managesChanges() && !actor.name().equals(change.requester)) {
-            throw ApiProblem.forbidden("only the requester of " + change.number + " or a change manager may " + what
-                    + " it");
-        }
+    /** The access rule of the move (approvers are not needed by the moves' rules). */
+    private static void requireAllowed(ChangeMove move, ChangeRequest change, Actor actor) {
+        ChangeAccess.refusal(move, actor.who(), facts(change, Set.of())).ifPresent(refusal -> {
+            throw ApiProblem.forbidden(refusal);
+        });
     }
 
-    private static void requireImplementerOrManager(ChangeRequest change, Actor actor, String what) {
-        if (!actor.managesChanges() && !actor.name().equals(change.implementer)) {
-            throw ApiProblem.forbidden("only the assigned implementer ("
-                    + (change.implementer == null ? "none assigned" : change.implementer) + ") or a change manager may "
-                    + what + " " + change.number);
+    static ChangeAccess.Facts facts(ChangeRequest change, Set<String> approvers) {
+        return new ChangeAccess.Facts(change.number, change.type, change.state, change.approvalStatus,
+                change.requester, change.implementer, approvers);
+    }
+
+    /** Everyone who approved the change, in any round. */
+    private Uni<Set<String>> approvers(ChangeRequest change) {
+        return approvals.ofChange(change.id).map(votes -> votes.stream()
+                .filter(vote -> vote.decision == Decision.APPROVE).map(vote -> vote.voter)
+                .collect(Collectors.toSet()));
+    }
+
+    /** Serialises scheduling on the change's services and implementer (see {@link ChangeRepository#lockCalendar}). */
+    private Uni<Void> lockCalendar(ChangeRequest change) {
+        List<String> keys = new ArrayList<>(change.affectedServiceIds.stream().map(id -> "service:" + id).toList());
+        if (change.implementer != null) {
+            keys.add("implementer:" + change.implementer);
         }
+        return changes.lockCalendar(keys);
+    }
+
+    private static boolean movesWindow(ChangeRequest change, UpdateChange request) {
+        return request.plannedStart() != null && !request.plannedStart().equals(change.plannedStart)
+                || request.plannedEnd() != null && !request.plannedEnd().equals(change.plannedEnd);
+    }
+
+    private static boolean editsOnlyWindow(UpdateChange request) {
+        return editsPlan(new UpdateChange(request.type(), request.title(), request.description(),
+                request.justification(), request.affectedServiceIds(), request.affectedOfferingIds(), null, null,
+                request.implementationPlan(), request.backoutPlan(), request.testPlan(), null, null,
+                request.templateId(), request.problemNumber(), request.catalogUpdate(), request.riskAssessment())) == false;
     }
 
     /** The event of an intermediate moment reports the state the move leads to. */

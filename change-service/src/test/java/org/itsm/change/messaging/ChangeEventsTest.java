@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.itsm.change.ChangeTestSupport.EARLY;
 import static org.itsm.change.ChangeTestSupport.LOW_RISK;
 import static org.itsm.change.ChangeTestSupport.as;
 import static org.itsm.change.ChangeTestSupport.asManager;
@@ -86,7 +87,7 @@ class ChangeEventsTest {
             assertEquals("shopper", voteEvent.requester());
 
             asManager().post("/api/v1/changes/{id}/schedule", id).then().statusCode(200);
-            asManager().post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
+            asManager().body(EARLY).post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
             asManager().body("{\"outcome\": \"SUCCESSFUL\"}").post("/api/v1/changes/{id}/close", id).then()
                     .statusCode(200);
             ChangeEvent implemented = JSON.readValue(awaitEvent(reader, id, EventTypes.CHANGE_IMPLEMENTED).value(),
@@ -115,7 +116,7 @@ class ChangeEventsTest {
         as("change-manager", Roles.CHANGE_MANAGER).body("{\"decision\": \"APPROVE\"}")
                 .post("/api/v1/changes/{id}/approvals", failing).then().statusCode(201);
         asManager().post("/api/v1/changes/{id}/schedule", failing).then().statusCode(200);
-        asManager().post("/api/v1/changes/{id}/implement", failing).then().statusCode(200);
+        asManager().body(EARLY).post("/api/v1/changes/{id}/implement", failing).then().statusCode(200);
         asManager().body("{\"outcome\": \"FAILED\"}").post("/api/v1/changes/{id}/review", failing).then()
                 .statusCode(200);
         String cancelled = create(asRequester("failer"), normalChange("Withdrawn", service, freshDay(), 30));

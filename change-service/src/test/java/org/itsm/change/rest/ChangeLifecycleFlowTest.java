@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.itsm.change.ChangeTestSupport.EARLY;
 import static org.itsm.change.ChangeTestSupport.LOW_RISK;
 import static org.itsm.change.ChangeTestSupport.MEDIUM_RISK;
 import static org.itsm.change.ChangeTestSupport.as;
@@ -94,7 +95,7 @@ class ChangeLifecycleFlowTest {
         asManager().post("/api/v1/changes/{id}/schedule", id).then().statusCode(200).body("state", equalTo("SCHEDULED"));
         // only the assigned implementer (or a change manager) starts it
         as("agent", Roles.AGENT).post("/api/v1/changes/{id}/implement", id).then().statusCode(403);
-        as("implementer", Roles.AGENT).post("/api/v1/changes/{id}/implement", id).then().statusCode(200)
+        as("implementer", Roles.AGENT).body(EARLY).post("/api/v1/changes/{id}/implement", id).then().statusCode(200)
                 .body("state", equalTo("IMPLEMENT"));
         as("implementer", Roles.AGENT).body("{\"outcome\": \"SUCCESSFUL\", \"notes\": \"went well\"}")
                 .post("/api/v1/changes/{id}/review", id).then().statusCode(200).body("state", equalTo("REVIEW"))
@@ -181,7 +182,7 @@ class ChangeLifecycleFlowTest {
         asManager().get("/api/v1/changes/{id}", id).then().body("approval.status", equalTo("PENDING"));
         asManager().body("{\"decision\": \"APPROVE\"}").post("/api/v1/changes/{id}/approvals", id).then().statusCode(201);
         asManager().post("/api/v1/changes/{id}/schedule", id).then().statusCode(200);
-        asManager().post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
+        asManager().body(EARLY).post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
         asManager().body("{\"outcome\": \"SUCCESSFUL\"}").post("/api/v1/changes/{id}/close", id).then().statusCode(409)
                 .body("allowedMoves", contains("review"));
         asManager().body("{\"outcome\": \"SUCCESSFUL\"}").post("/api/v1/changes/{id}/review", id).then()
@@ -198,7 +199,7 @@ class ChangeLifecycleFlowTest {
         asManager().body(LOW_RISK).post("/api/v1/changes/{id}/assess", id).then().statusCode(200);
         asManager().body("{\"decision\": \"APPROVE\"}").post("/api/v1/changes/{id}/approvals", id).then().statusCode(201);
         asManager().post("/api/v1/changes/{id}/schedule", id).then().statusCode(200);
-        asManager().post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
+        asManager().body(EARLY).post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
         asManager().body("{\"outcome\": \"BACKED_OUT\"}").post("/api/v1/changes/{id}/close", id).then().statusCode(409)
                 .body("detail", containsString("review"));
         asManager().body("{\"outcome\": \"BACKED_OUT\", \"notes\": \"disk full\"}")
@@ -235,7 +236,7 @@ class ChangeLifecycleFlowTest {
         // once scheduled, only change managers cancel
         asRequester("hal").body("{\"reason\": \"changed my mind\"}").post("/api/v1/changes/{id}/cancel", id).then()
                 .statusCode(403);
-        asManager().post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
+        asManager().body(EARLY).post("/api/v1/changes/{id}/implement", id).then().statusCode(200);
         asManager().body("{\"outcome\": \"SUCCESSFUL\"}").post("/api/v1/changes/{id}/close", id).then().statusCode(200)
                 .body("state", equalTo("CLOSED"));
     }
