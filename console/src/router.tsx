@@ -1,8 +1,13 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRoute, createRoute, createRouter, Navigate } from "@tanstack/react-router";
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Navigate,
+} from "@tanstack/react-router";
 import { useAuth } from "./auth/auth";
 import { Layout, NotFound } from "./components/Layout";
-import { CatalogItemScreen, CatalogScreen } from "./screens/Catalog";
 import { IncidentScreen } from "./screens/Incident";
 import { MyIncidentsScreen, MyRequestsScreen } from "./screens/My";
 import { NewIncidentScreen } from "./screens/NewIncident";
@@ -41,8 +46,17 @@ const routes = [
   createRoute({ getParentRoute: () => rootRoute, path: "/incidents/$id", component: IncidentScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/incidents", component: MyIncidentsScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/requests", component: MyRequestsScreen }),
-  createRoute({ getParentRoute: () => rootRoute, path: "/catalog", component: CatalogScreen }),
-  createRoute({ getParentRoute: () => rootRoute, path: "/catalog/$itemId", component: CatalogItemScreen }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: "/catalog",
+    // the JSON-Schema form renderer and its validator load only with the catalogue
+    component: lazyRouteComponent(() => import("./screens/Catalog"), "CatalogScreen"),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: "/catalog/$itemId",
+    component: lazyRouteComponent(() => import("./screens/Catalog"), "CatalogItemScreen"),
+  }),
 ];
 
 export function createAppRouter(queryClient: QueryClient) {

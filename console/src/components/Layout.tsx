@@ -58,7 +58,10 @@ export function Layout() {
           {live ? t("app.live") : t("app.offline")}
         </span>
         <details className="user-menu">
-          <summary aria-label={t("app.userMenu")}>{session.name}</summary>
+          <summary>
+            <span className="visually-hidden">{t("app.userMenu")}: </span>
+            {session.name}
+          </summary>
           <div className="menu">
             <p>
               <strong>{session.username}</strong>

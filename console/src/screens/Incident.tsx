@@ -372,7 +372,12 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
     !["CLOSED", "CANCELLED"].includes(record.data.state ?? "");
 
   return (
-    <section aria-labelledby="actions-title" className="card">
+    <section
+      aria-labelledby="actions-title"
+      className="card"
+      data-testid="actions"
+      aria-busy={next.isPending}
+    >
       <h2 id="actions-title">{t("incident.actions")}</h2>
       <ErrorBox error={next.error ?? act.error} />
       <div className="buttons">
@@ -387,7 +392,7 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
         )}
         {moves.map((move) => {
           const action = move.action ?? "";
-          const fields = [...(move.requires ?? []), ...((move as { optional?: string[] }).optional ?? [])];
+          const fields = moveFields(move);
           return (
             <button
               key={action}
@@ -399,7 +404,7 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
                 fields.length ? setOpen(open === action ? null : action) : act.mutate({ action })
               }
             >
-              {t(`incident.action.${action}`, action)}
+              {t(`incident.action.${action}`)}
             </button>
           );
         })}
@@ -408,8 +413,7 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
       {moves
         .filter((m) => m.action === open)
         .map((move) => {
-          const required = move.requires ?? [];
-          const optional = (move as { optional?: string[] }).optional ?? [];
+          const fields = moveFields(move);
           return (
             <form
               key={move.action}
@@ -421,24 +425,45 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
                 act.mutate({ action: move.action ?? "", body });
               }}
             >
-              {[...required, ...optional].map((field) => (
+              {fields.map(({ name, required }) => (
                 <MoveField
-                  key={field}
-                  field={field}
+                  key={name}
+                  field={name}
                   action={move.action ?? ""}
-                  required={required.includes(field)}
-                  value={values[field] ?? ""}
-                  onChange={(v) => setValues({ ...values, [field]: v })}
+                  required={required}
+                  value={values[name] ?? ""}
+                  onChange={(v) => setValues({ ...values, [name]: v })}
                 />
               ))}
               <button type="submit" className="primary" disabled={act.isPending}>
-                {t("incident.confirm")}: {t(`incident.action.${move.action}`, move.action ?? "")}
+                {t("incident.confirm")}: {t(`incident.action.${move.action}`)}
               </button>
             </form>
           );
         })}
     </section>
   );
+}
+
+/**
+ * The body fields of a move: `requires` are required, `optional` not. A field the server qualifies with a
+ * condition in its name ("comment (to the caller, when …)") is asked for, and left to the server to enforce.
+ */
+function moveFields(move: {
+  requires?: string[];
+  optional?: string[];
+}): { name: string; required: boolean }[] {
+  const fields = new Map<string, boolean>();
+  for (const [list, required] of [
+    [move.requires ?? [], true],
+    [move.optional ?? [], false],
+  ] as const) {
+    for (const field of list) {
+      const name = field.match(/^\w+/)?.[0];
+      if (name && !fields.has(name)) fields.set(name, required && !field.includes("("));
+    }
+  }
+  return [...fields].map(([name, required]) => ({ name, required }));
 }
 
 function MoveField({
@@ -633,7 +658,12 @@ function Timeline({ id, isAgent }: { id: string; isAgent: boolean }) {
   ].sort((a, b) => b.at.localeCompare(a.at));
   const fieldLabel = (f: string) => t(`incident.field.${f}`, f);
   return (
-    <section aria-labelledby="timeline-title" className="card">
+    <section
+      aria-labelledby="timeline-title"
+      className="card"
+      data-testid="timeline-section"
+      aria-busy={comments.isPending || history.isPending || (isAgent && notes.isPending)}
+    >
       <h2 id="timeline-title">{t("incident.timeline")}</h2>
       <ErrorBox error={comments.error ?? notes.error ?? history.error} />
       {items.length === 0 ? (
@@ -682,7 +712,7 @@ function SlaPanel({ id, incident }: { id: string; incident: Incident }) {
   const data = sla.data;
   const calendar = data?.calendar;
   return (
-    <section aria-labelledby="sla-title" className="card" data-testid="sla-panel">
+    <section aria-labelledby="sla-title" className="card" data-testid="sla-panel" aria-busy={sla.isPending}>
       <h2 id="sla-title">{t("sla.title")}</h2>
       <p>
         <SlaCountdown incident={incident} now={now} />
