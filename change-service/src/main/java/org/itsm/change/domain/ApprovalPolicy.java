@@ -53,13 +53,9 @@ public final class ApprovalPolicy {
      */
     public Optional<Refusal> refusal(ApprovalRoute route, String voter, Set<String> roles, String requester,
             String implementer, List<Vote> votes) {
-        if (voter.equals(requester)) {
-            return Optional.of(new Refusal("segregation of duties: " + voter + " requested this change and cannot"
-                    + " approve it", false));
-        }
-        if (voter.equals(implementer)) {
-            return Optional.of(new Refusal("segregation of duties: " + voter + " implements this change and cannot"
-                    + " approve it", false));
+        Optional<String> duties = dutiesRefusal(voter, requester, implementer);
+        if (duties.isPresent()) {
+            return Optional.of(new Refusal(duties.get(), false));
         }
         if (votes.stream().anyMatch(vote -> vote.voter().equals(voter))) {
             return Optional.of(new Refusal(voter + " has already voted on this change", true));
@@ -67,6 +63,20 @@ public final class ApprovalPolicy {
         if (capacity(route, roles, votes).isEmpty()) {
             return Optional.of(new Refusal("this change needs " + describe(route) + "; your roles do not count for"
                     + " the approval still needed", false));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Segregation of duties at the vote: the requester and the implementer of a change do not approve it (the other
+     * half, nobody is made implementer of a change they requested or approved, is in {@link ChangeAccess}).
+     */
+    public static Optional<String> dutiesRefusal(String voter, String requester, String implementer) {
+        if (voter.equals(requester)) {
+            return Optional.of("segregation of duties: " + voter + " requested this change and cannot approve it");
+        }
+        if (voter.equals(implementer)) {
+            return Optional.of("segregation of duties: " + voter + " implements this change and cannot approve it");
         }
         return Optional.empty();
     }

@@ -22,8 +22,9 @@ import org.itsm.support.security.Roles;
  * <li>edit: the requester while New; change managers the plan until Authorize, the window also after it (a re-plan,
  * see {@link ChangeLifecycle#replan}), and the people until the end;</li>
  * <li>segregation of duties: nobody implements a change they requested or approved, whichever comes first — the
- * implementer cannot be the requester or an approver, and the implementer and requester cannot vote (see
- * {@link ApprovalPolicy}).</li>
+ * implementer cannot be the requester or an approver ({@link #implementerRefusal}), and the implementer and
+ * requester cannot vote ({@link ApprovalPolicy#dutiesRefusal}); votes are further counted by {@link ApprovalPolicy}
+ * (route capacities, one vote per round).</li>
  * </ul>
  */
 public final class ChangeAccess {
@@ -97,13 +98,7 @@ public final class ChangeAccess {
                     : Optional.of("only the requester of " + change.number() + " or a change manager may edit it");
             case VOTE -> !who.any(Roles.CHANGE_MANAGER, Roles.CAB_MEMBER, Roles.ADMIN)
                     ? Optional.of("only change managers and CAB members vote")
-                    : who.name().equals(change.requester())
-                            ? Optional.of("segregation of duties: " + who.name() + " requested this change and cannot"
-                                    + " approve it")
-                            : who.name().equals(change.implementer())
-                                    ? Optional.of("segregation of duties: " + who.name() + " implements this change"
-                                            + " and cannot approve it")
-                                    : Optional.empty();
+                    : ApprovalPolicy.dutiesRefusal(who.name(), change.requester(), change.implementer());
             case OVERRIDE_CONFLICTS -> who.managesChanges() ? Optional.empty()
                     : Optional.of("only change managers accept hard conflicts");
         };
