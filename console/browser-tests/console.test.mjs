@@ -1,7 +1,7 @@
 // The console against the whole running platform (started by the end-to-end tests' ConsoleBrowserIT, or by
 // ./itsm up): node --test browser-tests/. Every wait is an auto-waiting locator; no fixed sleeps.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { after, afterEach, before, describe, test } from "node:test";
 import {
   api,
   CONSOLE_URL,
@@ -9,6 +9,7 @@ import {
   checkAccessibility,
   checkTranslations,
   launch,
+  reportAndCloseLeftovers,
   signIn,
   unique,
 } from "./support.mjs";
@@ -16,6 +17,9 @@ import {
 let browser;
 before(async () => {
   browser = await launch();
+});
+afterEach(async (t) => {
+  await reportAndCloseLeftovers(t.name);
 });
 after(async () => {
   await browser?.close();
@@ -90,12 +94,14 @@ describe("agent", () => {
     await page.getByLabel("Internal work note").check();
     await page.getByLabel("Text").fill(note);
     await page.getByRole("button", { name: "Post" }).click();
+    await page.getByRole("status").filter({ hasText: "Posted." }).waitFor();
     await page.getByTestId("timeline").locator("li.tl-work-note").filter({ hasText: note }).waitFor();
 
     const comment = unique("A technician is on the way");
     await page.getByLabel("Public comment").check();
     await page.getByLabel("Text").fill(comment);
     await page.getByRole("button", { name: "Post" }).click();
+    await page.getByRole("status").filter({ hasText: "Posted." }).waitFor();
     await page.getByTestId("timeline").locator("li.tl-comment").filter({ hasText: comment }).waitFor();
 
     await page.locator('button[data-action="resolve"]').click();

@@ -34,6 +34,32 @@ export async function launch() {
   });
 }
 
+const openContexts = new Set();
+
+/**
+ * After each test: a test that passed closed its contexts; pages still open belong to a failed one, so they
+ * are photographed (FAILED-*.png) and their alerts printed, to show what the user saw, then closed.
+ */
+export async function reportAndCloseLeftovers(testName) {
+  let index = 0;
+  for (const context of openContexts) {
+    for (const page of context.pages()) {
+      const file = join(
+        SCREENSHOT_DIR,
+        `FAILED-${testName.replace(/\W+/g, "-").slice(0, 60)}-${index++}.png`,
+      );
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      const alerts = await page
+        .getByRole("alert")
+        .allInnerTexts()
+        .catch(() => []);
+      console.log(`left open at ${page.url()}; screenshot ${file}; alerts: ${JSON.stringify(alerts)}`);
+    }
+    await context.close().catch(() => {});
+  }
+  openContexts.clear();
+}
+
 /** A signed-in page of `username` (password = user name), through the console's PKCE redirect to Keycloak. */
 export async function signIn(browser, username) {
   const context = await browser.newContext({
@@ -42,6 +68,8 @@ export async function signIn(browser, username) {
     viewport: { width: 1280, height: 860 },
   });
   context.setDefaultTimeout(TIMEOUT);
+  openContexts.add(context);
+  context.on("close", () => openContexts.delete(context));
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

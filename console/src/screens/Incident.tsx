@@ -9,6 +9,7 @@ import { useApi } from "../context";
 import { useFormat, useNow } from "../lib/format";
 import { changedFields, editWithIfMatch, type Versioned } from "../lib/ifMatch";
 import { LEVELS, type Level, priorityOf } from "../lib/priority";
+import { ApiError } from "../lib/problem";
 import { formatDuration } from "../lib/sla";
 
 const HOLD_REASONS = ["AWAITING_CALLER", "AWAITING_CHANGE", "AWAITING_PROBLEM", "AWAITING_VENDOR"];
@@ -364,6 +365,12 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
       setOpen(null);
       setValues({});
     },
+    onError: (error) => {
+      // someone changed the incident meanwhile: show the current record (and its moves) to act on
+      if (error instanceof ApiError && error.status === 412) {
+        void queryClient.invalidateQueries({ queryKey: ["incident", id] });
+      }
+    },
   });
   const moves = next.data?.moves ?? [];
   const canAssign =
@@ -543,10 +550,12 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
         kind === "comments" ? "/api/v1/incidents/{id}/comments" : "/api/v1/incidents/{id}/work-notes";
       await api.POST(path, { params: { path: { id } }, body: { body } });
     },
-    onSuccess: () => {
+    // a comment may change the incident (its version, the response SLA): wait for the fresh record, so that
+    // the next action sends the current ETag
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["incident", id] });
       setBody("");
       setPosted(true);
-      void queryClient.invalidateQueries({ queryKey: ["incident", id] });
     },
   });
   return (
