@@ -46,6 +46,9 @@ public class ServiceOffering {
     @Column(name = "blackout_windows")
     @Convert(converter = JsonColumns.TimeWindows.class)
     public List<TimeWindow> blackoutWindows;
+    /** The service's default offering: its SLA terms apply when a record names the service but no offering. */
+    @Column(name = "default_offering")
+    public boolean defaultOffering;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -42,7 +42,8 @@ public class CatalogEventPublisher {
     public Uni<Void> offering(String type, ServiceOffering offering, String serviceNumber) {
         CatalogOfferingEvent event = new CatalogOfferingEvent(offering.id, offering.serviceId, offering.name,
                 offering.status.name(), offering.supportGroup, offering.slaTargets, offering.businessHours,
-                offering.maintenanceWindows, offering.blackoutWindows, Instant.now());
+                offering.maintenanceWindows, offering.blackoutWindows, Instant.now(),
+                offering.defaultOffering);
         return outbox.append(type, offering.serviceId, serviceNumber, event);
     }
 

@@ -16,11 +16,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itsm.catalog.domain.Criticality;
 import org.itsm.catalog.domain.Lifecycle;
 import org.itsm.catalog.domain.OfferingStatus;
 import org.itsm.catalog.domain.ServiceType;
+import org.itsm.catalog.domain.WindowRules;
 import org.itsm.events.catalog.BusinessHours;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
@@ -102,7 +104,31 @@ public final class CatalogApi {
         }
     }
 
-    public record WindowInput(@NotNull Instant start, @NotNull Instant end, @Size(max = 400) String description) {
+    @Schema(description = "A maintenance or blackout window: one-off (start and end) or weekly (weekly, with start"
+            + " and end optionally bounding the period it repeats in)")
+    public record WindowInput(
+            @Schema(example = "2026-12-24T22:00:00Z") Instant start,
+            @Schema(example = "2026-12-26T06:00:00Z") Instant end,
+            @Size(max = 400) String description,
+            @Valid @Schema(description = "Repeats every week; absent for a one-off window") WeeklyInput weekly) {
+
+        WindowRules.Window toRule() {
+            return new WindowRules.Window(start, end, description, weekly == null ? null
+                    : new WindowRules.Weekly(weekly.day(), weekly.from(), weekly.to(), weekly.timeZone()));
+        }
+    }
+
+    @Schema(description = "Every week on day, from..to local time in timeZone (a to before from ends the next day)")
+    public record WeeklyInput(
+            @Size(max = 9) @Schema(example = "SUNDAY") String day,
+            @Schema(type = SchemaType.STRING, example = "02:00") LocalTime from,
+            @Schema(type = SchemaType.STRING, example = "04:00") LocalTime to,
+            @Size(max = 60) @Schema(example = "Asia/Seoul") String timeZone) {
+    }
+
+    /** The windows as the rules see them. */
+    public static List<WindowRules.Window> windows(List<WindowInput> input) {
+        return input == null ? null : input.stream().map(WindowInput::toRule).toList();
     }
 
     @Schema(description = "A new offering of a service: SLA targets per priority, business hours, windows")
@@ -112,7 +138,9 @@ public final class CatalogApi {
             @Size(max = 5) List<@Valid @NotNull SlaTargetInput> slaTargets,
             @Valid @Schema(description = "Absent means around the clock") BusinessHoursInput businessHours,
             @Size(max = 100) List<@Valid @NotNull WindowInput> maintenanceWindows,
-            @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows) {
+            @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows,
+            @Schema(description = "true makes it the service's default offering (the previous default stops being"
+                    + " one): its SLA terms apply to records naming the service but no offering") Boolean defaultOffering) {
     }
 
     @Schema(description = "Fields to change; a list given replaces the stored one")
@@ -122,11 +150,15 @@ public final class CatalogApi {
             @Size(max = 5) List<@Valid @NotNull SlaTargetInput> slaTargets,
             @Valid BusinessHoursInput businessHours,
             @Size(max = 100) List<@Valid @NotNull WindowInput> maintenanceWindows,
-            @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows) {
+            @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows,
+            @Schema(description = "true makes it the service's default offering (clearing the previous one); false"
+                    + " stops it being the default") Boolean defaultOffering) {
     }
 
     public record OfferingView(UUID id, UUID serviceId, String name, OfferingStatus status, String supportGroup,
             List<SlaTarget> slaTargets, BusinessHours businessHours, List<TimeWindow> maintenanceWindows,
-            List<TimeWindow> blackoutWindows, Instant createdAt, Instant updatedAt) {
+            List<TimeWindow> blackoutWindows,
+            @Schema(description = "The service's default offering (at most one per service)") boolean defaultOffering,
+            Instant createdAt, Instant updatedAt) {
     }
 }

@@ -40,7 +40,7 @@ public class CatalogMapper {
     public OfferingView toView(ServiceOffering offering) {
         return new OfferingView(offering.id, offering.serviceId, offering.name, offering.status, offering.supportGroup,
                 offering.slaTargets, offering.businessHours, offering.maintenanceWindows, offering.blackoutWindows,
-                offering.createdAt, offering.updatedAt);
+                offering.defaultOffering, offering.createdAt, offering.updatedAt);
     }
 
     public ImpactView toView(Impact impact) {

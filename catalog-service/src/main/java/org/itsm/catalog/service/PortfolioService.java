@@ -18,9 +18,11 @@ import org.itsm.catalog.domain.Lifecycle;
 import org.itsm.catalog.domain.OfferingStatus;
 import org.itsm.catalog.domain.ServiceLifecycle;
 import org.itsm.catalog.domain.ServiceOffering;
+import org.itsm.catalog.domain.WindowRules;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.CatalogServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
+import org.itsm.catalog.rest.CatalogApi;
 import org.itsm.catalog.rest.CatalogApi.CreateOffering;
 import org.itsm.catalog.rest.CatalogApi.CreateService;
 import org.itsm.catalog.rest.CatalogApi.UpdateOffering;
@@ -240,9 +242,17 @@ public class PortfolioService {
             checkOffering(offering);
             offering.createdAt = Instant.now();
             offering.updatedAt = offering.createdAt;
-            return offerings.persist(offering)
+            boolean makeDefault = Boolean.TRUE.equals(request.defaultOffering());
+            Uni<Void> previousDefault = makeDefault ? clearOtherDefaults(service, offering, actor.name())
+                    : Uni.createFrom().voidItem();
+            return previousDefault
+                    .flatMap(ignored -> {
+                        offering.defaultOffering = makeDefault;
+                        return offerings.persist(offering);
+                    })
                     .flatMap(saved -> history.record(saved.id, actor.name(),
-                            List.of(FieldChange.of("status", null, saved.status))))
+                            List.of(FieldChange.of("status", null, saved.status),
+                                    FieldChange.of("defaultOffering", null, saved.defaultOffering ? true : null))))
                     .flatMap(ignored -> events.offering(EventTypes.CATALOG_OFFERING_CREATED, offering, service.number))
                     .map(ignored -> offering.id);
         });
@@ -299,11 +309,18 @@ public class PortfolioService {
                 offering.blackoutWindows = windows;
             }
             checkOffering(offering);
+            Uni<Void> defaults = Uni.createFrom().voidItem();
+            if (request.defaultOffering() != null && request.defaultOffering() != offering.defaultOffering) {
+                boolean makeDefault = request.defaultOffering();
+                changes.add(FieldChange.of("defaultOffering", offering.defaultOffering, makeDefault));
+                defaults = (makeDefault ? clearOtherDefaults(service, offering, actor.name())
+                        : Uni.createFrom().voidItem()).invoke(() -> offering.defaultOffering = makeDefault);
+            }
             if (changes.stream().noneMatch(FieldChange::changed)) {
                 return Uni.createFrom().item(offering);
             }
             offering.updatedAt = Instant.now();
-            return history.record(offering.id, actor.name(), changes)
+            return defaults.flatMap(ignored -> history.record(offering.id, actor.name(), changes))
                     .flatMap(ignored -> events.offering(EventTypes.CATALOG_OFFERING_UPDATED, offering, service.number))
                     .map(ignored -> offering);
         }));
@@ -320,12 +337,33 @@ public class PortfolioService {
         }));
     }
 
+    /** A retired offering is no longer the service's default (the service then has none until one is chosen). */
     Uni<Void> retireOffering(CatalogService service, ServiceOffering offering, String actor) {
         offering.status = OfferingStatus.RETIRED;
         offering.updatedAt = Instant.now();
+        boolean wasDefault = offering.defaultOffering;
+        offering.defaultOffering = false;
         return history.record(offering.id, actor, List.of(FieldChange.of("status", OfferingStatus.ACTIVE,
-                        OfferingStatus.RETIRED)))
+                        OfferingStatus.RETIRED), FieldChange.of("defaultOffering", wasDefault, false)))
                 .flatMap(ignored -> events.offering(EventTypes.CATALOG_OFFERING_UPDATED, offering, service.number));
+    }
+
+    /**
+     * The other offerings of the service stop being its default (at most one per service): each recorded and
+     * published as updated. Flushed before the caller marks the new default, so the unique index never sees two.
+     */
+    private Uni<Void> clearOtherDefaults(CatalogService service, ServiceOffering offering, String actor) {
+        return offerings.ofService(service.id)
+                .flatMap(all -> chain(all.stream().filter(other -> other.defaultOffering
+                        && !other.id.equals(offering.id)).toList(), previous -> {
+                            previous.defaultOffering = false;
+                            previous.updatedAt = Instant.now();
+                            return history.record(previous.id, actor,
+                                    List.of(FieldChange.of("defaultOffering", true, false)))
+                                    .flatMap(ignored -> events.offering(EventTypes.CATALOG_OFFERING_UPDATED, previous,
+                                            service.number));
+                        }))
+                .flatMap(ignored -> offerings.flush());
     }
 
     private static List<SlaTarget> slaTargets(List<org.itsm.catalog.rest.CatalogApi.SlaTargetInput> input) {
@@ -333,21 +371,15 @@ public class PortfolioService {
                 target.responseMinutes(), target.resolutionMinutes())).toList();
     }
 
+    /** One-off and weekly windows, checked by {@link WindowRules}: 400 naming each bad field. */
     private static List<TimeWindow> windows(String field, List<WindowInput> input) {
-        if (input == null) {
-            return List.of();
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (int index = 0; index < input.size(); index++) {
-            if (!input.get(index).start().isBefore(input.get(index).end())) {
-                errors.add(new FieldError(field + "[" + index + "]", "start must be before end"));
-            }
-        }
+        List<WindowRules.Window> windows = CatalogApi.windows(input);
+        List<FieldError> errors = WindowRules.problems(field, windows).stream()
+                .map(problem -> new FieldError(problem.field(), problem.message())).toList();
         if (!errors.isEmpty()) {
             throw ApiProblem.invalidFields(errors);
         }
-        return input.stream().map(window -> new TimeWindow(window.start(), window.end(), window.description()))
-                .toList();
+        return WindowRules.toContract(windows);
     }
 
     private static void checkOffering(ServiceOffering offering) {

@@ -86,12 +86,12 @@ class ServiceResourceTest {
                  "maintenanceWindows": [{"start": "2026-12-02T00:00:00Z", "end": "2026-12-01T00:00:00Z"}]}""")
                 .post("/api/v1/catalog/services/{id}/offerings", service).then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItems("maintenanceWindows[0]"));
+                .body("errors.field", hasItems("maintenanceWindows[0].end"));
         asCatalogManager().body("""
                 {"name": "Broken", "slaTargets": [{"priority": "P1", "responseMinutes": 300, "resolutionMinutes": 60}],
                  "businessHours": {"timeZone": "Nowhere/Town", "workingDays": ["MONDAY"], "start": "18:00", "end": "08:00"}}""")
                 .post("/api/v1/catalog/services/{id}/offerings", service).then().statusCode(400)
-                .body("errors.field", hasItems("slaTargets", "businessHours"));
+                .body("errors.field", hasItems("slaTargets[0].resolutionMinutes", "businessHours"));
         asAgent().get("/api/v1/catalog/services/{id}/offerings", service).then().statusCode(200)
                 .body("name", contains("Email Gold"));
         asAgent().get("/api/v1/catalog/services/{id}/offerings/{o}/history", service, offering).then()
