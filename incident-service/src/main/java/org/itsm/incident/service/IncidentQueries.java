@@ -101,9 +101,12 @@ public class IncidentQueries {
         return new PagedQuery<>(Incident.class, where, parameters).fetch(page);
     }
 
+    /** The record's history; a caller who may not read work notes does not learn that one was added either. */
     @WithSession
     public Uni<List<HistoryEntry>> history(UUID id, Actor actor) {
-        return incidentService.get(id, actor).flatMap(incident -> history.of(incident.id));
+        return incidentService.get(id, actor).flatMap(incident -> history.of(incident.id))
+                .map(entries -> actor.isStaff() ? entries
+                        : entries.stream().filter(entry -> !IncidentService.isWorkNoteEntry(entry)).toList());
     }
 
     /** An incident with the pauses of its SLA clocks. */

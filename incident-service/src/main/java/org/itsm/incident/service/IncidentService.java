@@ -33,6 +33,7 @@ import org.itsm.incident.rest.IncidentApi.Hold;
 import org.itsm.incident.rest.IncidentApi.Resolve;
 import org.itsm.incident.rest.IncidentApi.UpdateIncident;
 import org.itsm.support.persistence.FieldChange;
+import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.NumberSequence;
 import org.itsm.support.persistence.RecordHistory;
@@ -599,6 +600,11 @@ public class IncidentService {
     /** History value of an added public comment / work note. */
     public static final String COMMENT_PUBLIC = "PUBLIC";
     public static final String COMMENT_WORK_NOTE = "WORK_NOTE";
+
+    /** The history entry that records a work note being added (internal: staff only). */
+    static boolean isWorkNoteEntry(HistoryEntry entry) {
+        return "comment".equals(entry.field()) && COMMENT_WORK_NOTE.equals(entry.to());
+    }
 
     /** Resolves the open incident of a monitoring correlation key (the alert cleared). */
     @WithTransaction

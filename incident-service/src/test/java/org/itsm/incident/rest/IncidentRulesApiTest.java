@@ -1,6 +1,7 @@
 package org.itsm.incident.rest;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -269,6 +270,20 @@ class IncidentRulesApiTest {
                 .body("find { it.field == 'reopenReason' }.to", equalTo("Back again"))
                 .body("find { it.field == 'cancelReason' }.to", equalTo("Duplicate of another"))
                 .body("findAll { it.field == 'comment' }.to", hasItems("PUBLIC", "WORK_NOTE"));
+    }
+
+    @Test
+    void aCallerSeesNoTraceOfWorkNotesInTheHistory() {
+        String id = asRequester("gina").body(newIncidentJson("Internal notes stay internal", 3, 3))
+                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        asAgent().body("{\"body\": \"Caller seems confused\"}").post("/api/v1/incidents/{id}/work-notes", id).then()
+                .statusCode(201);
+        asAgent().body("{\"body\": \"We are looking into it\"}").post("/api/v1/incidents/{id}/comments", id).then()
+                .statusCode(201);
+        asRequester("gina").get("/api/v1/incidents/{id}/history", id).then().statusCode(200)
+                .body("findAll { it.field == 'comment' }.to", contains("PUBLIC"));
+        asAgent().get("/api/v1/incidents/{id}/history", id).then().statusCode(200)
+                .body("findAll { it.field == 'comment' }.to", containsInAnyOrder("PUBLIC", "WORK_NOTE"));
     }
 
     // 13. OpenAPI: every operation documents its success schema; operationIds unique
