@@ -10,7 +10,8 @@ import org.itsm.support.security.Roles;
 
 /**
  * Who may do what to problems, by action name: problem managers and admins manage problems; agents read them,
- * propose new ones and link incidents (unlinking is the problem manager's decision); nobody else has access. The
+ * propose new ones (unassigned: assignment is the problem manager's decision) and link incidents (unlinking is the
+ * problem manager's decision too); nobody else has access. The
  * endpoints' {@code @RolesAllowed} are checked against this class (ProblemAccessTest), and next-states asks it which
  * of the moves and actions the state admits are the caller's.
  */
@@ -22,17 +23,21 @@ public final class ProblemAccess {
 
     public static final String READ = "read";
     public static final String CREATE = "create";
+    /** Choosing the assignee or assignment group: on create as on update, the problem manager's decision. */
+    public static final String ASSIGN = "assign";
 
     static final Set<String> MANAGERS = Set.of(Roles.PROBLEM_MANAGER, Roles.ADMIN);
     static final Set<String> READERS = Set.of(Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT);
 
     private static final Map<String, Set<String>> ROLES = roles();
+    private static final ProblemLifecycle LIFECYCLE = new ProblemLifecycle();
 
     private static Map<String, Set<String>> roles() {
         Map<String, Set<String>> roles = new LinkedHashMap<>();
         roles.put(READ, READERS);
         roles.put(CREATE, READERS);
         roles.put(ProblemAction.LINK_INCIDENT.action(), READERS);
+        roles.put(ASSIGN, MANAGERS);
         Stream.of(ProblemAction.UPDATE, ProblemAction.UNLINK_INCIDENT, ProblemAction.RECORD_FIX_CHANGE,
                 ProblemAction.PUBLISH_KNOWN_ERROR).forEach(action -> roles.put(action.action(), MANAGERS));
         for (Move move : Move.values()) {
@@ -65,5 +70,10 @@ public final class ProblemAccess {
         return Stream.concat(moves.stream().map(move -> move.move().action()),
                 actions.stream().map(ProblemAction::action))
                 .filter(action -> may(caller, action)).toList();
+    }
+
+    /** Every move and action a problem in {@code state} admits that the caller may take, moves first. */
+    public List<String> actionsFor(Caller caller, ProblemState state) {
+        return actionsFor(caller, LIFECYCLE.allowedMoves(state), LIFECYCLE.allowedActions(state));
     }
 }

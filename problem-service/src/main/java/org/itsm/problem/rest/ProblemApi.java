@@ -117,7 +117,9 @@ public final class ProblemApi {
             Instant createdAt,
             Instant updatedAt,
             Instant resolvedAt,
-            Instant closedAt) {
+            Instant closedAt,
+            @Schema(description = "What the caller may do now (moves first), as next-states and the endpoints say")
+            List<String> allowedActions) {
     }
 
     public record LinkedIncidentView(String incidentNumber, String state, String linkedBy, Instant linkedAt) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.problem.domain.KnownError;
 import org.itsm.problem.domain.Problem;
+import org.itsm.problem.domain.ProblemAccess;
 import org.itsm.problem.repository.ProblemLinkRepository.LinkedIncident;
 import org.itsm.problem.rest.ProblemApi.KnownErrorView;
 import org.itsm.problem.rest.ProblemApi.LinkedIncidentView;
@@ -13,14 +14,18 @@ import org.itsm.problem.rest.ProblemApi.ProblemView;
 @ApplicationScoped
 public class ProblemMapper {
 
-    public ProblemView toView(Problem problem) {
+    private final ProblemAccess access = new ProblemAccess();
+
+    /** The problem as {@code caller} sees it: with the actions they may take now. */
+    public ProblemView toView(Problem problem, ProblemAccess.Caller caller) {
         return new ProblemView(problem.id, problem.number, problem.version, problem.statement, problem.description,
                 problem.serviceId, problem.category, problem.impact, problem.urgency, problem.priority,
                 problem.assignmentGroup, problem.assignee, problem.state, problem.source, problem.rootCause,
                 problem.rootCauseIdentifiedAt, problem.workaround, problem.fixDescription, problem.fixChangeNumber,
                 problem.fixChangeOutcome, problem.resolutionCode, problem.resolutionNotes, problem.duplicateOf,
                 problem.knownErrorPublishedAt != null, problem.knownErrorPublishedAt, problem.incidentCount,
-                problem.createdBy, problem.createdAt, problem.updatedAt, problem.resolvedAt, problem.closedAt);
+                problem.createdBy, problem.createdAt, problem.updatedAt, problem.resolvedAt, problem.closedAt,
+                access.actionsFor(caller, problem.state));
     }
 
     public KnownErrorView toView(KnownError knownError, Problem problem) {

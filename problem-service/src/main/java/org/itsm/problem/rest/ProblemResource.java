@@ -100,7 +100,7 @@ public class ProblemResource {
     @Operation(summary = "Raise a problem (agents propose one), optionally linking incidents; Idempotency-Key honoured")
     public Uni<Response> create(@Valid @NotNull CreateProblem request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return problems.create(request, actor(), idempotencyKey, json(request))
+        return problems.create(request, caller(), idempotencyKey, json(request))
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/problems/" + created.problem().id))
                         : Response.ok(), created.problem()));
@@ -117,11 +117,13 @@ public class ProblemResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
                 sort, ProblemQueries.SORTABLE, "-updatedAt");
+        ProblemAccess.Caller caller = caller();
         return queries.list(new ProblemQueries.Filter(QueryParams.enumValue("state", state, ProblemState.class),
                 QueryParams.enumValue("priority", priority, Priority.class),
                 QueryParams.enumValue("source", source, ProblemSource.class), QueryParams.uuid("serviceId", serviceId),
                 category, assignmentGroup, assignee, QueryParams.bool("knownError", knownError), text), pageRequest)
-                .map(result -> new PageResult<>(result.items().stream().map(mapper::toView).toList(), result.page(),
+                .map(result -> new PageResult<>(result.items().stream().map(problem -> mapper.toView(problem, caller))
+                        .toList(), result.page(),
                         result.size(), result.total()));
     }
 
@@ -160,7 +162,7 @@ public class ProblemResource {
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
     @Operation(summary = "The moves allowed now, where each leads, what it requires and the resolution codes")
     public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
-        ProblemAccess.Caller caller = new ProblemAccess.Caller(identity.getPrincipal().getName(), identity.getRoles());
+        ProblemAccess.Caller caller = caller();
         return problems.get(id).map(problem -> {
             ProblemService.Options options = problems.options(problem, caller);
             return new NextStates(problem.state, options.moves().stream()
@@ -323,7 +325,12 @@ public class ProblemResource {
     }
 
     private Response withETag(Response.ResponseBuilder response, Problem problem) {
-        return response.tag(ETags.of(problem.version).replace("\"", "")).entity(mapper.toView(problem)).build();
+        return response.tag(ETags.of(problem.version).replace("\"", "")).entity(mapper.toView(problem, caller()))
+                .build();
+    }
+
+    private ProblemAccess.Caller caller() {
+        return new ProblemAccess.Caller(identity.getPrincipal().getName(), identity.getRoles());
     }
 
     private Actor actor() {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.events.EventTypes;
+import org.itsm.events.api.ProblemType;
 import org.itsm.problem.domain.FixChangeOutcome;
 import org.itsm.problem.domain.IllegalMoveException;
 import org.itsm.problem.domain.IncidentLinkRule;
@@ -91,7 +92,20 @@ public class ProblemService {
     }
 
     @WithTransaction
-    public Uni<Created> create(CreateProblem request, Actor actor, String idempotencyKey, String rawBody) {
+    public Uni<Created> create(CreateProblem request, ProblemAccess.Caller caller, String idempotencyKey,
+            String rawBody) {
+        List<String> assignment = new ArrayList<>();
+        if (request.assignee() != null) {
+            assignment.add("assignee");
+        }
+        if (request.assignmentGroup() != null) {
+            assignment.add("assignmentGroup");
+        }
+        if (!assignment.isEmpty() && !access.may(caller, ProblemAccess.ASSIGN)) {
+            throw ApiProblem.forbidden("Only a problem manager assigns problems; propose it without "
+                    + String.join(" and ", assignment));
+        }
+        Actor actor = new Actor(caller.name());
         return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
                 .flatMap(outcome -> problems.findById(outcome.id())
                         .map(problem -> new Created(problem, !outcome.replayed())));
@@ -183,69 +197,94 @@ public class ProblemService {
         return get(id).flatMap(problem -> {
             ETags.requireCurrent(ifMatch, problem.version);
             requireAllowed(problem, ProblemAction.UPDATE);
-            List<FieldChange> changes = new ArrayList<>();
-            Priority priorityBefore = problem.priority;
-            boolean rootCauseNew = problem.rootCause == null && request.rootCause() != null;
-            if (request.statement() != null) {
-                changes.add(FieldChange.of("statement", problem.statement, request.statement().strip()));
-                problem.statement = request.statement().strip();
-            }
-            if (request.description() != null) {
-                changes.add(FieldChange.of("description", problem.description, request.description()));
-                problem.description = request.description();
-            }
-            if (request.serviceId() != null) {
-                changes.add(FieldChange.of("serviceId", problem.serviceId, request.serviceId()));
-                problem.serviceId = request.serviceId();
-            }
-            if (request.category() != null) {
-                changes.add(FieldChange.of("category", problem.category, request.category()));
-                problem.category = request.category();
-            }
-            if (request.impact() != null) {
-                changes.add(FieldChange.of("impact", problem.impact, request.impact()));
-                problem.impact = request.impact();
-            }
-            if (request.urgency() != null) {
-                changes.add(FieldChange.of("urgency", problem.urgency, request.urgency()));
-                problem.urgency = request.urgency();
-            }
-            problem.priority = Priority.of(problem.impact, problem.urgency);
-            changes.add(FieldChange.of("priority", priorityBefore, problem.priority));
-            if (request.assignmentGroup() != null) {
-                changes.add(FieldChange.of("assignmentGroup", problem.assignmentGroup, request.assignmentGroup()));
-                problem.assignmentGroup = request.assignmentGroup();
-            }
-            if (request.assignee() != null) {
-                changes.add(FieldChange.of("assignee", problem.assignee, request.assignee()));
-                problem.assignee = request.assignee();
-            }
-            if (request.rootCause() != null) {
-                changes.add(FieldChange.of("rootCause", problem.rootCause, request.rootCause()));
-                problem.rootCause = request.rootCause();
-            }
-            if (request.workaround() != null) {
-                changes.add(FieldChange.of("workaround", problem.workaround, request.workaround()));
-                problem.workaround = request.workaround();
-            }
-            if (request.fixDescription() != null) {
-                changes.add(FieldChange.of("fixDescription", problem.fixDescription, request.fixDescription()));
-                problem.fixDescription = request.fixDescription();
-            }
-            if (changes.stream().noneMatch(FieldChange::changed)) {
-                return Uni.createFrom().item(problem);
-            }
-            Instant now = clock.instant();
-            problem.updatedAt = now;
-            if (rootCauseNew) {
-                problem.rootCauseIdentifiedAt = now;
-            }
-            return validateService(problem)
-                    .flatMap(ignored -> history.record(problem.id, actor.name(), changes))
-                    .flatMap(ignored -> publishWithLinks(rootCauseNew ? EventTypes.PROBLEM_ROOT_CAUSE_IDENTIFIED
-                            : EventTypes.PROBLEM_UPDATED, problem))
-                    .map(ignored -> problem);
+            return requireOneCandidatePerPattern(problem,
+                    request.serviceId() != null ? request.serviceId() : problem.serviceId,
+                    request.category() != null ? request.category() : problem.category)
+                    .flatMap(ignored -> applyUpdate(problem, request, actor));
         });
+    }
+
+    private Uni<Problem> applyUpdate(Problem problem, UpdateProblem request, Actor actor) {
+        List<FieldChange> changes = new ArrayList<>();
+        Priority priorityBefore = problem.priority;
+        boolean rootCauseNew = problem.rootCause == null && request.rootCause() != null;
+        if (request.statement() != null) {
+            changes.add(FieldChange.of("statement", problem.statement, request.statement().strip()));
+            problem.statement = request.statement().strip();
+        }
+        if (request.description() != null) {
+            changes.add(FieldChange.of("description", problem.description, request.description()));
+            problem.description = request.description();
+        }
+        if (request.serviceId() != null) {
+            changes.add(FieldChange.of("serviceId", problem.serviceId, request.serviceId()));
+            problem.serviceId = request.serviceId();
+        }
+        if (request.category() != null) {
+            changes.add(FieldChange.of("category", problem.category, request.category()));
+            problem.category = request.category();
+        }
+        if (request.impact() != null) {
+            changes.add(FieldChange.of("impact", problem.impact, request.impact()));
+            problem.impact = request.impact();
+        }
+        if (request.urgency() != null) {
+            changes.add(FieldChange.of("urgency", problem.urgency, request.urgency()));
+            problem.urgency = request.urgency();
+        }
+        problem.priority = Priority.of(problem.impact, problem.urgency);
+        changes.add(FieldChange.of("priority", priorityBefore, problem.priority));
+        if (request.assignmentGroup() != null) {
+            changes.add(FieldChange.of("assignmentGroup", problem.assignmentGroup, request.assignmentGroup()));
+            problem.assignmentGroup = request.assignmentGroup();
+        }
+        if (request.assignee() != null) {
+            changes.add(FieldChange.of("assignee", problem.assignee, request.assignee()));
+            problem.assignee = request.assignee();
+        }
+        if (request.rootCause() != null) {
+            changes.add(FieldChange.of("rootCause", problem.rootCause, request.rootCause()));
+            problem.rootCause = request.rootCause();
+        }
+        if (request.workaround() != null) {
+            changes.add(FieldChange.of("workaround", problem.workaround, request.workaround()));
+            problem.workaround = request.workaround();
+        }
+        if (request.fixDescription() != null) {
+            changes.add(FieldChange.of("fixDescription", problem.fixDescription, request.fixDescription()));
+            problem.fixDescription = request.fixDescription();
+        }
+        if (changes.stream().noneMatch(FieldChange::changed)) {
+            return Uni.createFrom().item(problem);
+        }
+        Instant now = clock.instant();
+        problem.updatedAt = now;
+        if (rootCauseNew) {
+            problem.rootCauseIdentifiedAt = now;
+        }
+        return validateService(problem)
+                .flatMap(ignored -> history.record(problem.id, actor.name(), changes))
+                .flatMap(ignored -> publishWithLinks(rootCauseNew ? EventTypes.PROBLEM_ROOT_CAUSE_IDENTIFIED
+                        : EventTypes.PROBLEM_UPDATED, problem))
+                .map(ignored -> problem);
+    }
+
+    /**
+     * One open detected candidate per service and category (the partial unique index behind detection): a candidate
+     * moved onto the service and category of another is refused, naming it, instead of failing on the index.
+     * Asked before the problem changes (a query would flush the change first).
+     */
+    private Uni<Void> requireOneCandidatePerPattern(Problem problem, UUID serviceId, String category) {
+        if (problem.source != ProblemSource.DETECTED || serviceId == null || category == null
+                || serviceId.equals(problem.serviceId) && category.equals(problem.category)) {
+            return Uni.createFrom().voidItem();
+        }
+        return problems.findOpenCandidate(serviceId, category, problem.id).invoke(other -> {
+            if (other != null) {
+                throw ApiProblem.conflict(other.number + " is the open detected candidate of this service and "
+                        + "category; resolve " + problem.number + " as its DUPLICATE instead");
+            }
+        }).replaceWithVoid();
     }
 
     /** A move the caller may make now, with the fields it still needs (per resolution code for resolve). */
@@ -267,7 +306,7 @@ public class ProblemService {
         return new Options(moves.stream().map(move -> new MoveOption(move, lifecycle.requiredFields(move.move(), facts),
                 move.move() == Move.RESOLVE ? lifecycle.requiredFieldsByCode(problem.state, facts) : Map.of()))
                 .toList(),
-                access.actionsFor(caller, moves, lifecycle.allowedActions(problem.state)));
+                access.actionsFor(caller, problem.state));
     }
 
     @WithTransaction
@@ -398,7 +437,7 @@ public class ProblemService {
     }
 
     private static ApiProblem illegal(IllegalMoveException e) {
-        return new ApiProblem(409, "illegal-move", "Move not allowed", e.getMessage() + "; allowed now: "
+        return new ApiProblem(ProblemType.ILLEGAL_MOVE, e.getMessage() + "; allowed now: "
                 + (e.allowedMoves().isEmpty() ? "none" : String.join(", ", e.allowedMoves())), null,
                 e.allowedMoves());
     }
@@ -423,12 +462,12 @@ public class ProblemService {
     }
 
     private static ApiProblem unmet(List<ProblemLifecycle.Violation> unmet) {
-        return new ApiProblem(422, "unprocessable", "Unprocessable request", unmet.get(0).message(),
+        return new ApiProblem(ProblemType.UNPROCESSABLE, unmet.get(0).message(),
                 unmet.stream().map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList(), null);
     }
 
     private static ApiProblem unmet(String what, List<ProblemLifecycle.Violation> unmet) {
-        return new ApiProblem(422, "requirements-unmet", "Requirements not met",
+        return new ApiProblem(ProblemType.REQUIREMENTS_UNMET,
                 "Cannot " + what + " yet: " + unmet.size() + " requirement(s) unmet",
                 unmet.stream().map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList(), null);
     }
@@ -471,7 +510,7 @@ public class ProblemService {
                         .invoke(elsewhere -> {
                             IncidentLinkRule.Verdict verdict = linkRule.judge(incidentNumbers, states, elsewhere);
                             if (verdict.unprocessable()) {
-                                throw new ApiProblem(422, "unprocessable", "Incidents cannot be linked",
+                                throw new ApiProblem(ProblemType.UNPROCESSABLE,
                                         String.join("; ", verdict.messages()), verdict.messages().stream()
                                                 .map(message -> new ProblemDetail.FieldError(field, message)).toList(),
                                         null);
@@ -691,7 +730,7 @@ public class ProblemService {
         try {
             lifecycle.requireAllowed(problem.state, action);
         } catch (IllegalMoveException e) {
-            throw new ApiProblem(409, "conflict", "Conflict", e.getMessage() + " (" + problem.number + ")", null,
+            throw new ApiProblem(ProblemType.CONFLICT, e.getMessage() + " (" + problem.number + ")", null,
                     e.allowedMoves());
         }
     }

@@ -190,6 +190,27 @@ class ProblemEventsTest {
     }
 
     @Test
+    void aCandidateCannotBeMovedOntoTheServiceAndCategoryOfAnother() throws Throwable {
+        UUID service = UUID.randomUUID();
+        Instant now = Instant.now();
+        for (String category : List.of("disk", "memory")) {
+            for (int i = 0; i < 3; i++) {
+                IncidentEvent event = new IncidentEvent(UUID.randomUUID(), uniqueNumber("INC"), "Full", "NEW", "P3", 2,
+                        2, category, service, null, "caller", null, null, false, null, null, List.of(),
+                        now.plusSeconds(i));
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> detector.observe(event)));
+            }
+        }
+        String disk = asAgent().queryParam("serviceId", service.toString()).queryParam("category", "disk")
+                .get(PROBLEMS).then().body("total", equalTo(1)).extract().path("items[0].number");
+        String memory = asAgent().queryParam("serviceId", service.toString()).queryParam("category", "memory")
+                .get(PROBLEMS).then().body("total", equalTo(1)).extract().path("items[0].id");
+        asManager().body("{\"category\": \"disk\"}").patch(PROBLEMS + "/{id}", memory).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(disk));
+        asAgent().get(PROBLEMS + "/{id}", memory).then().body("category", equalTo("memory"));
+    }
+
+    @Test
     void incidentsOfTheSameCategoryWithinTheWindowRecurButNotCancelledOnes() {
         UUID service = UUID.randomUUID();
         Instant now = Instant.now();

@@ -96,6 +96,8 @@ class ProblemRulesTest {
                 .body("state", equalTo("NEW"))
                 .body("moves", equalTo(List.of()))
                 .body("allowedActions", equalTo(List.of("link-incident")));
+        asAgent().get(PROBLEMS + "/{id}", id).then().body("allowedActions", equalTo(List.of("link-incident")));
+        asManager().get(PROBLEMS + "/{id}", id).then().body("allowedActions", hasItems("assess", "update"));
         asManager().get(PROBLEMS + "/{id}/next-states", id).then().statusCode(200)
                 .body("moves.action", equalTo(List.of("assess", "resolve", "cancel")))
                 .body("moves.find { it.action == 'cancel' }.requiredFields", equalTo(List.of("reason")))
@@ -167,6 +169,17 @@ class ProblemRulesTest {
                 .post(PROBLEMS + "/{id}/resolve", id).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("duplicateOf"));
+    }
+
+    @Test
+    void anAgentProposesAProblemButLeavesTheAssignmentToTheProblemManager() {
+        asAgent().body("{\"statement\": \"Self-assigned\", \"impact\": 2, \"urgency\": 2, \"assignee\": \"agent\"}")
+                .post(PROBLEMS).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("assignee"));
+        asAgent().body("{\"statement\": \"Grouped\", \"impact\": 2, \"urgency\": 2, \"assignmentGroup\": \"net\"}")
+                .post(PROBLEMS).then().statusCode(403).body("detail", containsString("assignmentGroup"));
+        asManager().body("{\"statement\": \"Assigned\", \"impact\": 2, \"urgency\": 2, \"assignee\": \"zoe\"}")
+                .post(PROBLEMS).then().statusCode(201).body("assignee", equalTo("zoe"));
     }
 
     @Test
