@@ -74,7 +74,7 @@ public final class EventTypes {
     public static final String CHANGE_FAILED = "itsm.change.failed.v1";
     public static final String CHANGE_CANCELLED = "itsm.change.cancelled.v1";
     public static final String CHANGE_CREATED = "itsm.change.created.v1";
-    /** Fields of a change in New changed (title, window, affected services, plans, type...). */
+    /** Fields of a change changed: edits, assignments, a re-planned window, the catalog's answer; {@code changedFields} names them. */
     public static final String CHANGE_UPDATED = "itsm.change.updated.v1";
     public static final String CHANGE_SUBMITTED = "itsm.change.submitted.v1";
     /** The risk was assessed: riskLevel is set and the change awaits authorisation. */
