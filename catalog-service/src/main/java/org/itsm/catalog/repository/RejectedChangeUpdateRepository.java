@@ -52,8 +52,20 @@ public class RejectedChangeUpdateRepository implements PanacheRepositoryBase<Rej
                                         values ($1, $2, 'rejectedChangeUpdate', null, $3)""")
                                         .execute(Tuple.of(rejection.serviceId, rejection.changeNumber,
                                                 rejection.reason)))
-                                .flatMap(ignored -> connection.preparedQuery(
-                                        "delete from planned_change where change_id = $1 and service_id = $2")
+                                // the marks removed are recorded on the service or offering they were on
+                                .flatMap(ignored -> connection.preparedQuery("""
+                                        with removed as (delete from planned_change
+                                            where change_id = $1 and service_id = $2
+                                            returning coalesce(offering_id, service_id) as record_id, change_number,
+                                                      planned_start, planned_end)
+                                        insert into record_history (record_id, actor, field, old_value, new_value)
+                                        select record_id, change_number, 'plannedChange',
+                                               change_number || ' ('
+                                               || coalesce(to_char(planned_start at time zone 'UTC',
+                                                      'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null') || ' - '
+                                               || coalesce(to_char(planned_end at time zone 'UTC',
+                                                      'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null') || ')', null
+                                        from removed""")
                                         .execute(Tuple.of(rejection.changeId, rejection.serviceId)))
                                 .replaceWithVoid()));
     }

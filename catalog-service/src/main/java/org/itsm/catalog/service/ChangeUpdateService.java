@@ -123,7 +123,13 @@ public class ChangeUpdateService {
         }));
     }
 
+    /** A failed or cancelled change loses its marks; each removal is recorded on its service or offering. */
     public Uni<Void> dropped(ChangeEvent change) {
+        return removeMarks(change);
+    }
+
+    /** Removes the change's marks, recording each removal (implemented, failed or cancelled alike). */
+    private Uni<Void> removeMarks(ChangeEvent change) {
         return plannedChanges.ofChange(change.id()).flatMap(marks -> PortfolioService.chain(marks,
                 mark -> history.record(mark.offeringId != null ? mark.offeringId : mark.serviceId, change.number(),
                         List.of(FieldChange.of("plannedChange", describe(change), null)))))
@@ -213,10 +219,6 @@ public class ChangeUpdateService {
         PortfolioService.orEmpty(current).forEach(target -> byPriority.put(target.priority(), target));
         PortfolioService.orEmpty(changes).forEach(target -> byPriority.put(target.priority(), target));
         return byPriority.values().stream().sorted(java.util.Comparator.comparing(SlaTarget::priority)).toList();
-    }
-
-    private Uni<Void> removeMarks(ChangeEvent change) {
-        return plannedChanges.delete("changeId", change.id()).replaceWithVoid();
     }
 
     private Uni<Affected> affected(ChangeEvent change) {

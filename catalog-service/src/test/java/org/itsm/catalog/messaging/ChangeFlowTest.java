@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.itsm.catalog.CatalogTestSupport.asAgent;
 import static org.itsm.catalog.CatalogTestSupport.asCatalogManager;
 import static org.itsm.catalog.CatalogTestSupport.createLiveService;
@@ -104,7 +105,11 @@ class ChangeFlowTest {
             asAgent().get("/api/v1/catalog/services/{id}", serviceId).then().body("rejectedChangeUpdates", empty());
             asAgent().get("/api/v1/catalog/services/{id}/history", serviceId).then().statusCode(200)
                     .body("findAll { it.field == 'appliedChange' }", hasSize(1))
-                    .body("find { it.field == 'version' && it.to == '2.0' }.actor", equalTo(number));
+                    .body("find { it.field == 'version' && it.to == '2.0' }.actor", equalTo(number))
+                    // the planned mark's removal on implementation is recorded, like a cancelled change's
+                    .body("findAll { it.field == 'plannedChange' && it.to == null }.actor", contains(number));
+            asAgent().get("/api/v1/catalog/services/{id}/offerings/{o}/history", serviceId, offeringId).then()
+                    .body("findAll { it.field == 'plannedChange' && it.to == null }.actor", contains(number));
         });
     }
 
@@ -188,6 +193,12 @@ class ChangeFlowTest {
         String update = "{\"version\": \"3.0\", \"offeringsRetired\": [\"%s\"]}".formatted(offeringId);
         try (CloudEventSender sender = new CloudEventSender(bootstrap());
                 KafkaTopicReader deadLetters = new KafkaTopicReader(bootstrap(), Topics.deadLetter(Topics.CHANGE))) {
+            sender.send(Topics.CHANGE, changeId.toString(), UUID.randomUUID().toString(), EventTypes.CHANGE_APPROVED,
+                    EventSource.CHANGE_SERVICE, "CHG0009002", change(changeId, "CHG0009002", "SCHEDULED", serviceId,
+                            null, "null"));
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                    .get("/api/v1/catalog/services/{id}", serviceId).then()
+                    .body("plannedChanges.changeNumber", contains("CHG0009002")));
             for (int delivery = 0; delivery < 2; delivery++) {
                 sender.send(Topics.CHANGE, changeId.toString(), eventId, EventTypes.CHANGE_IMPLEMENTED,
                         EventSource.CHANGE_SERVICE, "CHG0009002", change(changeId, "CHG0009002", "REVIEW", serviceId,
@@ -202,7 +213,13 @@ class ChangeFlowTest {
                 .body("version", equalTo("1.0"))
                 .body("rejectedChangeUpdates", hasSize(1))
                 .body("rejectedChangeUpdates[0].changeNumber", equalTo("CHG0009002"))
-                .body("rejectedChangeUpdates[0].reason", containsString("Payroll Standard was already retired"));
+                .body("rejectedChangeUpdates[0].reason", containsString("Payroll Standard was already retired"))
+                .body("plannedChanges", empty());
+        asAgent().get("/api/v1/catalog/services/{id}/history", serviceId).then()
+                .body("find { it.field == 'rejectedChangeUpdate' }.actor", equalTo("CHG0009002"))
+                .body("findAll { it.field == 'plannedChange' }.to", contains(containsString("CHG0009002"), nullValue()))
+                .body("findAll { it.field == 'plannedChange' }.from", contains(nullValue(),
+                        equalTo("CHG0009002 (2026-12-01T20:00:00Z - 2026-12-01T22:00:00Z)")));
     }
 
     static String change(UUID changeId, String number, String state, String serviceId, String offeringId,
