@@ -36,9 +36,9 @@ public final class ProblemLifecycle {
             this(rootCause, fixChangeNumber, null, resolutionNotes, duplicateOf, null);
         }
 
-        /** A recorded fix change is evidence of the fix unless it failed or was cancelled. */
+        /** A recorded fix change is evidence of the fix once implemented (not while pending, failed or cancelled). */
         boolean hasFixChange() {
-            return !blank(fixChangeNumber) && !FixChangeOutcome.withdrawn(fixChangeOutcome);
+            return !blank(fixChangeNumber) && FixChangeOutcome.IMPLEMENTED.name().equals(fixChangeOutcome);
         }
     }
 
@@ -51,7 +51,7 @@ public final class ProblemLifecycle {
     private static final Map<Move, List<String>> REQUIREMENTS = Map.of(
             Move.START_FIX, List.of("rootCause (on the problem)"),
             Move.RESOLVE, List.of("resolutionCode",
-                    "FIX_APPLIED: rootCause and a fix change (not failed or cancelled) or resolutionNotes",
+                    "FIX_APPLIED: rootCause and an implemented fix change or resolutionNotes",
                     "RISK_ACCEPTED: resolutionNotes",
                     "DUPLICATE: duplicateOf (another problem, not cancelled)"),
             Move.CANCEL, List.of("reason"));
@@ -116,8 +116,8 @@ public final class ProblemLifecycle {
     }
 
     /**
-     * What a move still lacks: a fix needs a known root cause; each resolution code has its own evidence (a failed
-     * or cancelled fix change is none); a cancel needs its reason.
+     * What a move still lacks: a fix needs a known root cause; each resolution code has its own evidence (a fix
+     * change is evidence once implemented; pending, failed or cancelled it is none); a cancel needs its reason.
      */
     public List<Violation> unmetRequirements(Move move, ResolutionCode code, Facts facts) {
         List<Violation> violations = new ArrayList<>();
@@ -139,8 +139,10 @@ public final class ProblemLifecycle {
                     if (!facts.hasFixChange() && blank(facts.resolutionNotes())) {
                         violations.add(new Violation("resolutionNotes", blank(facts.fixChangeNumber())
                                 ? "describe the fix, or record the change that carries it"
-                                : "fix change " + facts.fixChangeNumber() + " " + facts.fixChangeOutcome()
-                                        .toLowerCase(java.util.Locale.ROOT) + "; describe the fix applied"));
+                                : "fix change " + facts.fixChangeNumber() + " " + (facts.fixChangeOutcome() == null
+                                        ? "is not implemented yet (its implementation resolves the problem)"
+                                        : facts.fixChangeOutcome().toLowerCase(java.util.Locale.ROOT))
+                                        + "; describe the fix applied"));
                     }
                 }
                 case RISK_ACCEPTED -> {

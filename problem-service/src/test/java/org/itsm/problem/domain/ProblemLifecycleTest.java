@@ -100,7 +100,7 @@ class ProblemLifecycleTest {
                 new Facts(null, null, null, null));
         assertEquals(List.of("rootCause", "resolutionNotes"), unmet.stream().map(Violation::field).toList());
         assertTrue(lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.FIX_APPLIED,
-                new Facts("Queue full", "CHG0001001", null, null)).isEmpty());
+                new Facts("Queue full", "CHG0001001", "IMPLEMENTED", null, null, null)).isEmpty());
         assertTrue(lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.FIX_APPLIED,
                 new Facts("Queue full", null, "Raised the queue limit", null)).isEmpty());
     }
@@ -121,6 +121,16 @@ class ProblemLifecycleTest {
                 new Facts(null, null, "same thing", null)).get(0).field());
         assertTrue(lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.DUPLICATE,
                 new Facts(null, null, null, "PRB0001001")).isEmpty());
+    }
+
+    @Test
+    void aFixChangeNotYetImplementedIsNoEvidenceOfTheFix() {
+        List<Violation> unmet = lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.FIX_APPLIED,
+                new Facts("Queue full", "CHG0001001", null, null));
+        assertEquals(List.of("resolutionNotes"), unmet.stream().map(Violation::field).toList());
+        assertTrue(unmet.get(0).message().contains("not implemented yet"), unmet.get(0).message());
+        assertTrue(lifecycle.unmetRequirements(Move.RESOLVE, ResolutionCode.FIX_APPLIED,
+                new Facts("Queue full", "CHG0001001", "Rolled out by hand meanwhile", null)).isEmpty());
     }
 
     @Test
@@ -178,7 +188,7 @@ class ProblemLifecycleTest {
         assertEquals(List.of("reason"), lifecycle.requiredFields(Move.CANCEL, none));
         assertEquals(List.of("resolutionCode"), lifecycle.requiredFields(Move.RESOLVE, none));
         Map<ResolutionCode, List<String>> byCode = lifecycle.requiredFieldsByCode(ProblemState.FIX_IN_PROGRESS,
-                new Facts("Queue full", "CHG0001001", null, null));
+                new Facts("Queue full", "CHG0001001", "IMPLEMENTED", null, null, null));
         assertEquals(Map.of(ResolutionCode.FIX_APPLIED, List.of(), ResolutionCode.RISK_ACCEPTED,
                 List.of("resolutionNotes")), byCode);
         assertEquals(List.of("rootCause", "resolutionNotes"), lifecycle.requiredFieldsByCode(
