@@ -106,7 +106,7 @@ describe("agent", () => {
 
     await page.locator('button[data-action="resolve"]').click();
     const form = page.getByTestId("action-form-resolve");
-    await form.getByLabel("Resolution code").selectOption("FIX_APPLIED");
+    await form.getByLabel("Resolution code").selectOption("SOLVED_PERMANENTLY");
     await form.getByLabel("Resolution notes").fill("Replaced the fuser unit.");
     await form.getByRole("button", { name: /Confirm/ }).click();
     await page.locator(".badges .state").filter({ hasText: "Resolved" }).waitFor();

@@ -476,7 +476,7 @@ export interface paths {
             cookie?: never;
         };
         /** The change calendar: changes whose window overlaps [from, to), and blackout windows */
-        get: operations["ChangeResource_schedule"];
+        get: operations["ChangeResource_calendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -544,14 +544,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /** One change (requesters only their own) */
         get: operations["ChangeResource_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change fields (the requester while New; change managers until authorisation, and the implementer assignment until the end); If-Match refuses stale updates (412) */
+        /** Change fields (the requester while New; change managers the plan until authorisation, the window also after it, which starts a new approval round, and the people until the end); If-Match refuses stale updates (412) */
         patch: operations["ChangeResource_update"];
         trace?: never;
     };
@@ -599,7 +599,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel with a reason (the requester until authorised, change managers until implemented) */
+        /** Cancel with a reason (the requester until the authorisation completes, change managers until the implementation starts) */
         post: operations["ChangeResource_cancel"];
         delete?: never;
         options?: never;
@@ -701,7 +701,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start the implementation (the assigned implementer or a change manager) */
+        /** Start the implementation (the assigned implementer or a change manager) inside the planned window; outside it only with outsideWindowReason (kept in the history and on the event) */
         post: operations["ChangeResource_implement"];
         delete?: never;
         options?: never;
@@ -716,7 +716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The moves allowed now, where each leads and what it requires */
+        /** The moves the caller may make now, where each leads and what it requires, and every action the caller may take (the same rules the endpoints enforce) */
         get: operations["ChangeResource_nextStates"];
         put?: never;
         post?: never;
@@ -753,7 +753,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Schedule an approved change (standard changes: straight from New) */
-        post: operations["ChangeResource_schedule_2"];
+        post: operations["ChangeResource_schedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -836,7 +836,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get */
+        /** One incident (requesters: their own), with its ETag */
         get: operations["IncidentResource_get"];
         put?: never;
         post?: never;
@@ -856,7 +856,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign */
+        /** Assign to a group, an assignee or both */
         post: operations["IncidentResource_assign"];
         delete?: never;
         options?: never;
@@ -873,7 +873,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel */
+        /** Cancel an open incident; a reason is required */
         post: operations["IncidentResource_cancel"];
         delete?: never;
         options?: never;
@@ -890,7 +890,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close */
+        /** Close a resolved incident */
         post: operations["IncidentResource_close"];
         delete?: never;
         options?: never;
@@ -905,7 +905,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Comments */
+        /** Public comments, oldest first */
         get: operations["IncidentResource_comments"];
         put?: never;
         /** Public comment; the caller's reply resumes an incident awaiting the caller */
@@ -923,7 +923,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** History */
+        /** Who changed what, when, from what to what: fields, moves with their reasons, resolution, comments added (with their visibility), SLA alerts */
         get: operations["IncidentResource_history"];
         put?: never;
         post?: never;
@@ -942,7 +942,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hold */
+        /** Put on hold (holdReason; AWAITING_CALLER pauses the SLA clocks and needs a comment) */
         post: operations["IncidentResource_hold"];
         delete?: never;
         options?: never;
@@ -957,7 +957,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The moves allowed now, where each leads and what it requires */
+        /** The moves the caller may make now (by state, role and whether they are the incident's caller), where each leads and the body fields it requires */
         get: operations["IncidentResource_nextStates"];
         put?: never;
         post?: never;
@@ -976,7 +976,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a resolved incident within the reopen period */
+        /** Reopen a resolved incident within the reopen period; a reason is required (agents, admins, or the incident's caller) */
         post: operations["IncidentResource_reopen"];
         delete?: never;
         options?: never;
@@ -1010,7 +1010,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume */
+        /** Resume work after a hold */
         post: operations["IncidentResource_resume"];
         delete?: never;
         options?: never;
@@ -1044,7 +1044,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start */
+        /** Start work (stops the response clock) */
         post: operations["IncidentResource_start"];
         delete?: never;
         options?: never;
@@ -1059,7 +1059,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Work Notes */
+        /** Internal work notes (staff only) */
         get: operations["IncidentResource_workNotes"];
         put?: never;
         /** Internal work note, never shown to the caller */
@@ -1733,6 +1733,10 @@ export interface components {
             end: components["schemas"]["Instant"];
             description?: string;
         };
+        AddedOffering: {
+            serviceId?: components["schemas"]["UUID"];
+            name?: string;
+        };
         /** @enum {string} */
         ApprovalRoute: "PRE_APPROVED" | "CHANGE_MANAGER" | "CAB" | "EMERGENCY_CAB";
         /** @enum {string} */
@@ -1766,11 +1770,13 @@ export interface components {
         CatalogUpdate: {
             version?: string;
             lifecycle?: string;
-            offeringsAdded?: string[];
+            offeringsAdded?: components["schemas"]["AddedOffering"][];
             offeringsRetired?: string[];
             slaOfferingId?: components["schemas"]["UUID"];
             slaTargets?: components["schemas"]["SlaTarget"][];
         };
+        /** @enum {string} */
+        CatalogUpdateStatus: "PENDING" | "APPLIED" | "REJECTED";
         /** @enum {string} */
         ChangeState: "NEW" | "ASSESS" | "AUTHORIZE" | "SCHEDULED" | "IMPLEMENT" | "REVIEW" | "CLOSED" | "CANCELLED";
         /** @enum {string} */
@@ -1798,6 +1804,10 @@ export interface components {
             templateId?: components["schemas"]["UUID"];
             problemNumber?: string;
             catalogUpdate?: components["schemas"]["CatalogUpdate"];
+            /** @description What the catalog did with the catalog update once implemented */
+            catalogUpdateStatus?: components["schemas"]["CatalogUpdateStatus"];
+            /** @description Why the catalog rejected the update, per service */
+            catalogUpdateReason?: string;
             risk?: components["schemas"]["RiskView"];
             approval?: components["schemas"]["ApprovalView"];
             conflictOverride?: components["schemas"]["ConflictOverride"];
@@ -1819,7 +1829,7 @@ export interface components {
             reviewNotes?: string;
         };
         /** @enum {string} */
-        ConflictKind: "CHANGE_OVERLAP" | "BLACKOUT" | "PENDING_CHANGE_OVERLAP" | "DEPENDENT_SERVICE_CHANGE" | "OUTSIDE_MAINTENANCE_WINDOW";
+        ConflictKind: "CHANGE_OVERLAP" | "IMPLEMENTER" | "BLACKOUT" | "PENDING_CHANGE_OVERLAP" | "DEPENDENT_SERVICE_CHANGE" | "OUTSIDE_MAINTENANCE_WINDOW";
         ConflictOverride: {
             reason?: string;
             by?: string;
@@ -1871,6 +1881,11 @@ export interface components {
         };
         /** @enum {string} */
         Change_Decision: "APPROVE" | "REJECT";
+        /** @description Starting the implementation; outside the planned window a reason is required. */
+        Implement: {
+            /** @description Why the implementation starts outside the planned window */
+            outsideWindowReason?: string;
+        };
         /** Format: date-time */
         Change_Instant: string;
         /** @description A pre-approved standard change template. */
@@ -1892,7 +1907,10 @@ export interface components {
         };
         NextStates: {
             state?: components["schemas"]["ChangeState"];
+            /** @description The lifecycle moves the caller may make now */
             moves?: components["schemas"]["NextMove"][];
+            /** @description Every action the caller may take now: the moves, and edit, vote, conflict-override */
+            allowedActions?: string[];
         };
         /** @enum {string} */
         Outcome: "SUCCESSFUL" | "SUCCESSFUL_WITH_ISSUES" | "FAILED" | "BACKED_OUT";
@@ -1973,7 +1991,7 @@ export interface components {
             withOutcome?: number;
             /**
              * Format: double
-             * @description Successful (with or without issues) among changes with an outcome (0..1)
+             * @description Successful (with or without issues) among changes with an outcome, not counting those whose catalog update the catalog rejected (0..1)
              */
             successRate?: number;
             /**
@@ -2028,6 +2046,38 @@ export interface components {
             start?: components["schemas"]["Change_Instant"];
             end?: components["schemas"]["Change_Instant"];
         };
+        /**
+         * @description RFC 9457 problem details. `type` is one of the catalogue in docs/problem-types.md.
+         * @example {
+         *       "detail": "Cannot resolve from state NEW; allowed now: start, cancel",
+         *       "status": 409,
+         *       "type": "https://itsm.dev/problems/illegal-move",
+         *       "title": "Move not allowed",
+         *       "allowedMoves": [
+         *         "start",
+         *         "cancel"
+         *       ]
+         *     }
+         */
+        Problem: {
+            /**
+             * Format: uri
+             * @enum {string}
+             */
+            type: "https://itsm.dev/problems/bad-request" | "https://itsm.dev/problems/validation" | "https://itsm.dev/problems/unauthorized" | "https://itsm.dev/problems/forbidden" | "https://itsm.dev/problems/not-found" | "https://itsm.dev/problems/method-not-allowed" | "https://itsm.dev/problems/not-acceptable" | "https://itsm.dev/problems/illegal-move" | "https://itsm.dev/problems/conflict" | "https://itsm.dev/problems/stale-version" | "https://itsm.dev/problems/payload-too-large" | "https://itsm.dev/problems/unsupported-media-type" | "https://itsm.dev/problems/unprocessable" | "https://itsm.dev/problems/requirements-unmet" | "https://itsm.dev/problems/rate-limited" | "https://itsm.dev/problems/internal-error" | "https://itsm.dev/problems/bad-gateway" | "https://itsm.dev/problems/service-unavailable" | "https://itsm.dev/problems/database-unavailable" | "https://itsm.dev/problems/gateway-timeout";
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            /** @description The offending fields of a validation or rule error */
+            errors?: {
+                /** @description The offending field, as the client sent it (e.g. slaTargets[0].priority) */
+                field: string;
+                message: string;
+            }[];
+            /** @description For an illegal move: the moves allowed now */
+            allowedMoves?: string[];
+        };
         Assign: {
             assignmentGroup?: string;
             assignee?: string;
@@ -2072,9 +2122,11 @@ export interface components {
             /** @description Defaults to the caller's own user name */
             caller?: string;
             assignmentGroup?: string;
-            /** @description Monitoring alert key: repeated reports join the open incident */
+            /** @description Monitoring alert key: repeated reports join the open incident (a requester's key only ever joins their own incidents) */
             correlationKey?: string;
             parentId?: components["schemas"]["UUID"];
+            /** @description Declare a major incident at once (agents and admins) */
+            major?: boolean;
         };
         Incident_HistoryEntry: {
             at?: components["schemas"]["Instant"];
@@ -2083,8 +2135,9 @@ export interface components {
             from?: string;
             to?: string;
         };
+        /** @description Put on hold; AWAITING_CALLER pauses the SLA clocks and needs a comment to the caller */
         Hold: {
-            reason: components["schemas"]["HoldReason"];
+            holdReason: components["schemas"]["HoldReason"];
             comment?: string;
         };
         /** @enum {string} */
@@ -2157,10 +2210,16 @@ export interface components {
         NewComment: {
             body: string;
         };
+        /** @description A move the caller may make now: where it leads and its request body */
         Incident_NextMove: {
             action?: string;
             target?: components["schemas"]["IncidentState"];
+            /** @description Body fields the move requires */
             requires?: string[];
+            /** @description Body fields the move accepts besides */
+            optional?: string[];
+            /** @description A condition on the fields, when there is one */
+            condition?: string;
         };
         Incident_NextStates: {
             state?: components["schemas"]["IncidentState"];
@@ -2177,11 +2236,15 @@ export interface components {
         };
         /** @enum {string} */
         Priority: "P1" | "P2" | "P3" | "P4" | "P5";
+        /** @description Why (required to reopen or cancel) */
         Incident_Reason: {
-            reason?: string;
+            reason: string;
         };
+        /** @enum {string} */
+        ResolutionCode: "SOLVED_PERMANENTLY" | "SOLVED_WORKAROUND" | "SOLVED_REMOTELY" | "NOT_SOLVED_NOT_REPRODUCIBLE" | "NOT_SOLVED_TOO_COSTLY" | "CLOSED_BY_CALLER" | "DUPLICATE" | "CHANGE_REQUIRED";
+        /** @description Resolve with an ITIL resolution code and notes */
         Resolve: {
-            resolutionCode: string;
+            resolutionCode: components["schemas"]["ResolutionCode"];
             resolutionNotes: string;
         };
         SlaClockExplanation: {
@@ -2210,9 +2273,13 @@ export interface components {
         /** @description Why an SLA clock shows what it shows: where the targets came from, the calendar it counts on, and its running and paused intervals */
         SlaExplanation: {
             priority?: components["schemas"]["Priority"];
-            /** @description OFFERING: the affected offering's agreed targets; DEFAULT: the configured defaults */
+            /** @description OFFERING: an offering's agreed targets (the named one or the service's default offering); DEFAULT: the configured defaults */
             targetSource?: string;
             offeringId?: components["schemas"]["UUID"];
+            /** @description The offering whose targets apply: the named one or the service's default offering; absent when the defaults apply */
+            termsOfferingId?: components["schemas"]["UUID"];
+            /** @description Why these targets apply (and, when the defaults apply, why no offering's did) */
+            explanation?: string;
             calendar?: components["schemas"]["CalendarView"];
             response?: components["schemas"]["SlaClockExplanation"];
             resolution?: components["schemas"]["SlaClockExplanation"];
@@ -2247,6 +2314,7 @@ export interface components {
             major?: boolean;
             problemNumber?: string;
             causedByChange?: string;
+            /** @description The parent incident; one that would make a cycle is refused (422) */
             parentId?: components["schemas"]["UUID"];
         };
         /** @description A new problem. Priority follows from impact × urgency. */
@@ -2315,15 +2383,22 @@ export interface components {
             linkedBy?: string;
             linkedAt?: components["schemas"]["Instant"];
         };
+        /** @description A move the caller may make now: where it leads, what it requires, the resolution codes allowed, the fields it still needs given what the problem holds (on the problem or in the request), and for resolve the fields each code still needs. */
         Problem_NextMove: {
             action?: string;
             target?: components["schemas"]["ProblemState"];
             requires?: string[];
-            resolutionCodes?: components["schemas"]["ResolutionCode"][];
+            resolutionCodes?: components["schemas"]["Problem_ResolutionCode"][];
+            requiredFields?: string[];
+            requiredFieldsByCode?: {
+                [key: string]: string[];
+            };
         };
+        /** @description What the caller may do now: the moves, and every action by name (moves first, then update, link-incident, unlink-incident, fix-change, publish-known-error), as the endpoints enforce it. */
         Problem_NextStates: {
             state?: components["schemas"]["ProblemState"];
             moves?: components["schemas"]["Problem_NextMove"][];
+            allowedActions?: string[];
         };
         PageResultKnownErrorView: {
             items?: components["schemas"]["KnownErrorView"][];
@@ -2371,7 +2446,7 @@ export interface components {
             fixDescription?: string;
             fixChangeNumber?: string;
             fixChangeOutcome?: string;
-            resolutionCode?: components["schemas"]["ResolutionCode"];
+            resolutionCode?: components["schemas"]["Problem_ResolutionCode"];
             resolutionNotes?: string;
             duplicateOf?: string;
             knownError?: boolean;
@@ -2383,6 +2458,8 @@ export interface components {
             updatedAt?: components["schemas"]["Instant"];
             resolvedAt?: components["schemas"]["Instant"];
             closedAt?: components["schemas"]["Instant"];
+            /** @description What the caller may do now (moves first), as next-states and the endpoints say */
+            allowedActions?: string[];
         };
         /** @description The known error; root cause and service default to the problem's. */
         PublishKnownError: {
@@ -2397,10 +2474,10 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        ResolutionCode: "FIX_APPLIED" | "RISK_ACCEPTED" | "DUPLICATE" | "CANCELLED";
+        Problem_ResolutionCode: "FIX_APPLIED" | "RISK_ACCEPTED" | "DUPLICATE" | "CANCELLED";
         /** @description FIX_APPLIED needs a root cause and a fix change or notes; RISK_ACCEPTED needs notes; DUPLICATE names the problem duplicated. */
         Problem_Resolve: {
-            resolutionCode: components["schemas"]["ResolutionCode"];
+            resolutionCode: components["schemas"]["Problem_ResolutionCode"];
             resolutionNotes?: string;
             /** @example PRB0001001 */
             duplicateOf?: string;
@@ -3374,6 +3451,42 @@ export interface operations {
                     "application/json": components["schemas"]["PageResultChangeView"];
                 };
             };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChangeResource_create: {
@@ -3391,13 +3504,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created (200 when the Idempotency-Key replays an earlier create) */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
                 };
             };
             /** @description Bad Request */
@@ -3407,9 +3520,54 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    ChangeResource_schedule: {
+    ChangeResource_calendar: {
         parameters: {
             query?: {
                 from?: string;
@@ -3428,6 +3586,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3450,6 +3644,33 @@ export interface operations {
                     "application/json": components["schemas"]["Summary"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TemplateResource_list: {
@@ -3470,6 +3691,33 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateView"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TemplateResource_create: {
@@ -3485,13 +3733,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The template */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -3500,6 +3748,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3523,6 +3816,42 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateView"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChangeResource_get: {
@@ -3536,13 +3865,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3564,13 +3929,85 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3595,6 +4032,42 @@ export interface operations {
                     "application/json": components["schemas"]["Approvals"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChangeResource_vote: {
@@ -3612,13 +4085,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The vote as counted */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["VoteView"];
                 };
             };
             /** @description Bad Request */
@@ -3627,6 +4100,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3647,13 +4174,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
                 };
             };
             /** @description Bad Request */
@@ -3662,6 +4189,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3682,13 +4272,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
                 };
             };
             /** @description Bad Request */
@@ -3697,6 +4287,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3717,13 +4370,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
                 };
             };
             /** @description Bad Request */
@@ -3732,6 +4385,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3752,13 +4468,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
                 };
             };
             /** @description Bad Request */
@@ -3767,6 +4483,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3788,6 +4567,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conflicts"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3812,6 +4627,42 @@ export interface operations {
                     "application/json": components["schemas"]["WindowView"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChangeResource_history: {
@@ -3834,6 +4685,42 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChangeResource_implement: {
@@ -3847,15 +4734,89 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Implement"];
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3880,6 +4841,42 @@ export interface operations {
                     "application/json": components["schemas"]["NextStates"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ChangeResource_review: {
@@ -3899,13 +4896,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
                 };
             };
             /** @description Bad Request */
@@ -3915,9 +4912,72 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    ChangeResource_schedule_2: {
+    ChangeResource_schedule: {
         parameters: {
             query?: never;
             header?: {
@@ -3930,13 +4990,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3954,13 +5086,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The change as it now is (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3996,6 +5200,42 @@ export interface operations {
                     "application/json": components["schemas"]["PageResultIncidentView"];
                 };
             };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IncidentResource_create: {
@@ -4013,13 +5253,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The open incident of the correlation key, with the repeated report counted (or the first result of a retried Idempotency-Key) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The incident raised (Location, ETag) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -4028,6 +5277,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4046,13 +5340,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The resolved incident */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -4061,6 +5355,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4082,6 +5430,33 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentFigures"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IncidentResource_get: {
@@ -4095,13 +5470,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The incident */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4123,13 +5534,85 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The incident as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4151,13 +5634,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The incident as assigned */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -4166,6 +5649,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4186,13 +5732,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The cancelled incident */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -4201,6 +5747,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4217,13 +5826,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The incident after the move */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4248,6 +5929,42 @@ export interface operations {
                     "application/json": components["schemas"]["CommentView"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IncidentResource_comment: {
@@ -4265,13 +5982,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The comment added */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommentView"];
                 };
             };
             /** @description Bad Request */
@@ -4280,6 +5997,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4303,6 +6074,42 @@ export interface operations {
                     "application/json": components["schemas"]["Incident_HistoryEntry"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IncidentResource_hold: {
@@ -4322,13 +6129,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The incident after the move */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -4337,6 +6144,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4360,6 +6230,42 @@ export interface operations {
                     "application/json": components["schemas"]["Incident_NextStates"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IncidentResource_reopen: {
@@ -4379,13 +6285,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The reopened incident */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -4394,6 +6300,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4414,13 +6383,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The resolved incident */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
                 };
             };
             /** @description Bad Request */
@@ -4429,6 +6398,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4445,13 +6477,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The incident after the move */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4476,6 +6580,42 @@ export interface operations {
                     "application/json": components["schemas"]["SlaExplanation"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IncidentResource_start: {
@@ -4491,13 +6631,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The incident after the move */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4522,6 +6734,42 @@ export interface operations {
                     "application/json": components["schemas"]["CommentView"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IncidentResource_workNote: {
@@ -4539,13 +6787,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The work note added */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommentView"];
                 };
             };
             /** @description Bad Request */
@@ -4554,6 +6802,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4579,6 +6881,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResultKnownErrorView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4614,6 +6952,42 @@ export interface operations {
                     "application/json": components["schemas"]["PageResultProblemView"];
                 };
             };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ProblemResource_create: {
@@ -4631,13 +7005,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description A retry with the same Idempotency-Key: the first result */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The problem raised (ETag = version, Location) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Bad Request */
@@ -4646,6 +7029,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4667,6 +7095,33 @@ export interface operations {
                     "application/json": components["schemas"]["Problem_Summary"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ProblemResource_get: {
@@ -4680,13 +7135,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The problem (ETag = version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4708,13 +7199,85 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The problem as changed (ETag = version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4732,13 +7295,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The problem in Root Cause Analysis */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4756,13 +7391,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The problem in Assessment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4784,13 +7491,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The problem cancelled */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Bad Request */
@@ -4799,6 +7506,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4815,13 +7585,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The problem closed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4843,13 +7685,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The problem with its fix change */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Bad Request */
@@ -4858,6 +7700,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4879,6 +7784,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem_HistoryEntry"][];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4903,6 +7844,42 @@ export interface operations {
                     "application/json": components["schemas"]["LinkedIncidentView"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ProblemResource_link: {
@@ -4920,13 +7897,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The incident was linked already: the problem */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The incident linked: the problem */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Bad Request */
@@ -4935,6 +7921,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4950,13 +7990,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The problem without the incident */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4979,6 +8073,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KnownErrorView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5016,6 +8146,69 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ProblemResource_nextStates: {
@@ -5038,6 +8231,42 @@ export interface operations {
                     "application/json": components["schemas"]["Problem_NextStates"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ProblemResource_reanalyse: {
@@ -5053,13 +8282,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The problem back in Root Cause Analysis */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5081,13 +8382,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The problem resolved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
                 };
             };
             /** @description Bad Request */
@@ -5096,6 +8397,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5112,13 +8476,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The problem in Fix in Progress */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HOLD_REASONS, INCIDENT_STATES, REQUEST_STATES, RESOLUTION_CODES } from "../api/enums";
 import { PROBLEM_TYPES } from "../lib/problem";
 import { en } from "./en";
 import { initialLanguage } from "./index";
@@ -35,6 +36,21 @@ describe("translation catalogues", () => {
   it("the Korean catalogue is Korean", () => {
     const hangul = Object.values(koKeys).filter((v) => /[\uac00-\ud7a3]/.test(String(v)));
     expect(hangul.length / Object.keys(koKeys).length).toBeGreaterThan(0.9);
+  });
+
+  it("every value the API offers has a name in both languages", () => {
+    const groups: [string, readonly string[]][] = [
+      ["state", INCIDENT_STATES],
+      ["holdReason", HOLD_REASONS],
+      ["resolutionCode", RESOLUTION_CODES],
+      ["requestState", REQUEST_STATES],
+    ];
+    for (const [group, values] of groups) {
+      for (const value of values) {
+        expect(enKeys[`${group}.${value}`], `en ${group}.${value}`).toBeTruthy();
+        expect(koKeys[`${group}.${value}`], `ko ${group}.${value}`).toBeTruthy();
+      }
+    }
   });
 
   it("every problem type of the catalogue has a message", () => {

@@ -4,7 +4,10 @@ import { customizeValidator } from "@rjsf/validator-ajv8";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import Ajv2020 from "ajv/dist/2020";
-import { useRef, useState } from "react";
+import localizeEn from "ajv-i18n/localize/en";
+import localizeKo from "ajv-i18n/localize/ko";
+import i18next from "i18next";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CatalogItem, must, mustAs, newIdempotencyKey } from "../api/client";
 import { ErrorBox, Loading } from "../components/common";
@@ -12,8 +15,11 @@ import { useApi } from "../context";
 import { type ErrorTree, toErrorTree } from "../lib/formErrors";
 import { ApiError } from "../lib/problem";
 
-// Item forms are JSON Schema draft 2020-12 (catalog-service's contract).
-const validator = customizeValidator({ AjvClass: Ajv2020 });
+// Item forms are JSON Schema draft 2020-12 (catalog-service's contract); the form's own checks speak the
+// user's language.
+const validator = customizeValidator({ AjvClass: Ajv2020 }, (errors) =>
+  i18next.language === "ko" ? localizeKo(errors) : localizeEn(errors),
+);
 
 export function CatalogScreen() {
   const { t } = useTranslation();
@@ -56,13 +62,19 @@ export function CatalogScreen() {
 
 export function CatalogItemScreen() {
   const { itemId } = useParams({ from: "/catalog/$itemId" });
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [serverErrors, setServerErrors] = useState<ErrorTree | undefined>(undefined);
   const idempotencyKey = useRef(newIdempotencyKey());
+  const form = useRef<Form>(null);
+  const [attempted, setAttempted] = useState(false);
+  // errors already shown are shown again in the language just chosen
+  useEffect(() => {
+    if (attempted && i18n.language) form.current?.validateForm();
+  }, [attempted, i18n.language]);
   const item = useQuery({
     queryKey: ["catalog", "item", itemId],
     queryFn: async () =>
@@ -99,6 +111,7 @@ export function CatalogItemScreen() {
       {item.data.description && <p>{item.data.description}</p>}
       <div className="card narrow" data-testid="request-form">
         <Form
+          ref={form}
           schema={schema}
           validator={validator}
           formData={formData}
@@ -106,6 +119,7 @@ export function CatalogItemScreen() {
           showErrorList={false}
           extraErrors={serverErrors as never}
           onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
+          onError={() => setAttempted(true)}
           onSubmit={(e) => {
             setServerErrors(undefined);
             submit.mutate(e.formData as Record<string, unknown>);

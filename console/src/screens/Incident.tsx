@@ -3,6 +3,7 @@ import { Link, useParams } from "@tanstack/react-router";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Api, type Incident, must, mustAs, type Service, versioned } from "../api/client";
+import { HOLD_REASONS, RESOLUTION_CODES } from "../api/enums";
 import { useSession } from "../auth/auth";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
 import { useApi } from "../context";
@@ -12,13 +13,11 @@ import { LEVELS, type Level, priorityOf } from "../lib/priority";
 import { ApiError } from "../lib/problem";
 import { formatDuration } from "../lib/sla";
 
-const HOLD_REASONS = ["AWAITING_CALLER", "AWAITING_CHANGE", "AWAITING_PROBLEM", "AWAITING_VENDOR"];
-const RESOLUTION_CODES = ["FIX_APPLIED", "RISK_ACCEPTED", "DUPLICATE", "CANCELLED"];
 const EDITABLE = ["shortDescription", "description", "impact", "urgency", "category", "subcategory"] as const;
 type Draft = Partial<Record<(typeof EDITABLE)[number], string | number>>;
 
 async function readIncident(api: Api, id: string): Promise<Versioned<Incident>> {
-  return versioned<Incident>(await api.GET("/api/v1/incidents/{id}", { params: { path: { id } } }));
+  return versioned(await api.GET("/api/v1/incidents/{id}", { params: { path: { id } } }));
 }
 
 export function IncidentScreen() {
@@ -625,7 +624,7 @@ interface TimelineItem {
 }
 
 function Timeline({ id, isAgent }: { id: string; isAgent: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { dateTime } = useFormat();
   const params = { params: { path: { id } } };
@@ -665,7 +664,12 @@ function Timeline({ id, isAgent }: { id: string; isAgent: boolean }) {
       text: `${h.field ?? ""}\u0000${h.from ?? ""}\u0000${h.to ?? ""}`,
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
-  const fieldLabel = (f: string) => t(`incident.field.${f}`, f);
+  // history names the record's fields; a field the catalogue does not know yet is shown by its API name
+  const fieldLabel = (f: string) => (i18n.exists(`incident.field.${f}`) ? t(`incident.field.${f}`) : f);
+  const value = (field: string, v: string) =>
+    v && ["state", "holdReason", "resolutionCode"].includes(field) && i18n.exists(`${field}.${v}`)
+      ? t(`${field}.${v}`)
+      : v || "—";
   return (
     <section
       aria-labelledby="timeline-title"
@@ -697,7 +701,7 @@ function Timeline({ id, isAgent }: { id: string; isAgent: boolean }) {
                 </p>
                 <p className="body">
                   {item.kind === "change"
-                    ? t("incident.changeFromTo", { from: from || "—", to: to || "—" })
+                    ? t("incident.changeFromTo", { from: value(field, from), to: value(field, to) })
                     : item.text}
                 </p>
               </li>

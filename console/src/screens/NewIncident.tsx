@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Incident, must, mustAs, newIdempotencyKey } from "../api/client";
+import { must, newIdempotencyKey } from "../api/client";
 import { useSession } from "../auth/auth";
 import { ErrorBox } from "../components/common";
 import { useApi } from "../context";
@@ -38,7 +38,7 @@ export function NewIncidentScreen() {
   });
   const create = useMutation({
     mutationFn: async () =>
-      mustAs<Incident>(
+      must(
         await api.POST("/api/v1/incidents", {
           headers: { "Idempotency-Key": idempotencyKey.current },
           body: {

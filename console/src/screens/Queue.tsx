@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { must } from "../api/client";
+import { INCIDENT_STATES } from "../api/enums";
 import { useSession } from "../auth/auth";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
 import { useApi } from "../context";
@@ -18,7 +19,6 @@ export interface QueueSearch {
   page?: number;
 }
 
-const STATES = ["NEW", "IN_PROGRESS", "ON_HOLD", "RESOLVED", "CLOSED", "CANCELLED"];
 const PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
 const SORTS = ["-updatedAt", "updatedAt", "priority", "-createdAt", "number"];
 const SIZE = 50;
@@ -88,7 +88,7 @@ export function QueueScreen() {
           onChange={(e) => set({ state: e.target.value || undefined })}
         >
           <option value="">{t("queue.any")}</option>
-          {STATES.map((s) => (
+          {INCIDENT_STATES.map((s) => (
             <option key={s} value={s}>
               {t(`state.${s}`)}
             </option>
