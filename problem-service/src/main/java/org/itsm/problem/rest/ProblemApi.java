@@ -56,7 +56,8 @@ public final class ProblemApi {
             @Size(max = 120) String assignee,
             @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String rootCause,
             @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String workaround,
-            @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String fixDescription) {
+            @Size(min = 1, max = 4000) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+            String fixDescription) {
     }
 
     @Schema(description = "FIX_APPLIED needs a root cause and a fix change or notes; RISK_ACCEPTED needs notes; "
