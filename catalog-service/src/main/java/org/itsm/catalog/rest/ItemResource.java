@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.catalog.domain.CatalogItem;
@@ -56,6 +59,10 @@ public class ItemResource {
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Create an item (unpublished) with its form, approval rule and fulfilment group;"
             + " Idempotency-Key replays the first result")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key, replayed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> create(@Valid @NotNull CreateItem request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return items.create(request, support.actor(), idempotencyKey, support.json(request))
@@ -80,6 +87,8 @@ public class ItemResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CATALOG_MANAGER, Roles.ADMIN })
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return items.get(id, support.actor()).map(item -> withETag(Response.ok(), item));
     }
@@ -88,6 +97,8 @@ public class ItemResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Change an item; If-Match honoured")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateItem request) {
         return items.update(id, ifMatch, request, support.actor()).map(item -> withETag(Response.ok(), item));
@@ -97,6 +108,8 @@ public class ItemResource {
     @Path("/{id}/publish")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Make the item orderable")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return items.publish(id, ifMatch, true, support.actor()).map(item -> withETag(Response.ok(), item));
     }
@@ -105,6 +118,8 @@ public class ItemResource {
     @Path("/{id}/unpublish")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Stop new orders of the item (open requests go on)")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> unpublish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return items.publish(id, ifMatch, false, support.actor()).map(item -> withETag(Response.ok(), item));
     }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itsm.catalog.domain.ApprovalRule;
 import org.itsm.catalog.domain.RequestAccess;
@@ -21,6 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** API models of catalog items, service requests and fulfilment tasks. */
 public final class RequestApi {
 
+    static final String FORM = "The item's form: a JSON Schema (draft 2020-12) of an object, free-form JSON";
+    static final String FIELDS = "The values of the item's form fields: a free-form JSON object valid against the form";
+
     private RequestApi() {
     }
 
@@ -29,7 +33,7 @@ public final class RequestApi {
             @NotBlank @Size(max = 120) @Schema(example = "New laptop") String name,
             @Size(max = 80) @Schema(example = "hardware") String category,
             @Size(max = 4000) String description,
-            @NotNull @Schema(example = "{\"type\": \"object\", \"required\": [\"model\"], \"properties\": "
+            @NotNull @Schema(type = SchemaType.OBJECT, description = FORM, example = "{\"type\": \"object\", \"required\": [\"model\"], \"properties\": "
                     + "{\"model\": {\"type\": \"string\", \"enum\": [\"13-inch\", \"15-inch\"]}}}") JsonNode form,
             @NotNull ApprovalRule approvalRule,
             @NotBlank @Size(max = 120) @Schema(example = "desktop-support") String fulfilmentGroup,
@@ -43,14 +47,15 @@ public final class RequestApi {
             @Size(min = 1, max = 120) String name,
             @Size(max = 80) String category,
             @Size(max = 4000) String description,
-            JsonNode form,
+            @Schema(type = SchemaType.OBJECT, description = FORM) JsonNode form,
             ApprovalRule approvalRule,
             @Size(min = 1, max = 120) String fulfilmentGroup,
             @Min(1) @Max(8760) Integer expectedDeliveryHours,
             UUID offeringId) {
     }
 
-    public record ItemView(UUID id, String name, String category, String description, JsonNode form,
+    public record ItemView(UUID id, String name, String category, String description,
+            @Schema(type = SchemaType.OBJECT, description = FORM) JsonNode form,
             ApprovalRule approvalRule, String fulfilmentGroup, int expectedDeliveryHours, UUID offeringId,
             boolean published, Instant createdAt, Instant updatedAt) {
     }
@@ -58,13 +63,15 @@ public final class RequestApi {
     @Schema(description = "An order for a published item; fields are validated against the item's form")
     public record SubmitRequest(
             @NotNull UUID itemId,
-            @NotNull @Schema(example = "{\"model\": \"13-inch\"}") JsonNode fields) {
+            @NotNull @Schema(type = SchemaType.OBJECT, description = FIELDS, example = "{\"model\": \"13-inch\"}")
+            JsonNode fields) {
     }
 
     public record Decision(@Size(max = 4000) String comment) {
     }
 
-    public record RequestView(UUID id, String number, UUID itemId, String itemName, String requester, JsonNode fields,
+    public record RequestView(UUID id, String number, UUID itemId, String itemName, String requester,
+            @Schema(type = SchemaType.OBJECT, description = FIELDS) JsonNode fields,
             RequestState state, ApprovalRule approvalRule,
             @Schema(description = "The user who must approve, when the rule names one (the requester's manager)")
             String approver,

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.catalog.domain.RequestFigures;
@@ -59,6 +62,10 @@ public class RequestResource {
     @POST
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Order a published item; fields are validated against its form (each invalid field named)")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key, replayed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return requests.submit(request, support.actor(), idempotencyKey, support.json(request))
@@ -97,6 +104,8 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CATALOG_MANAGER, Roles.ADMIN })
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return requests.get(id, support.actor()).map(request -> withETag(Response.ok(), request));
     }
@@ -107,6 +116,8 @@ public class RequestResource {
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Approve: only the approver the item's rule names (the requester's manager, or a catalog"
             + " manager), or an admin")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid Decision decision) {
         return requests.approve(id, ifMatch, decision == null ? null : decision.comment(), support.actor())
@@ -118,6 +129,8 @@ public class RequestResource {
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Reject with a comment: same approver as approve")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid Decision decision) {
         return requests.reject(id, ifMatch, decision == null ? null : decision.comment(), support.actor())
@@ -128,6 +141,8 @@ public class RequestResource {
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Cancel before fulfilment (the requester or fulfilment staff)")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return requests.cancel(id, ifMatch, support.actor()).map(request -> withETag(Response.ok(), request));
     }
@@ -136,6 +151,8 @@ public class RequestResource {
     @Path("/{id}/close")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Close a fulfilled request (the requester or fulfilment staff)")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return requests.close(id, ifMatch, support.actor()).map(request -> withETag(Response.ok(), request));
     }
@@ -152,6 +169,8 @@ public class RequestResource {
     @Path("/{id}/tasks")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Add a fulfilment task (defaults to the item's fulfilment group)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskView.class)))
     public Uni<Response> addTask(@PathParam("id") UUID id, @Valid @NotNull NewTask task) {
         return requests.addTask(id, task, support.actor())
                 .map(added -> Response.status(201).entity(mapper.toView(added, support.actor().who())).build());

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.catalog.domain.CatalogService;
@@ -67,6 +70,10 @@ public class ServiceResource {
     @POST
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Create a service (starts in PIPELINE); Idempotency-Key replays the first result")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceView.class)))
+    @APIResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key, replayed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> create(@Valid @NotNull CreateService request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return portfolio.create(request, support.actor(), idempotencyKey, support.json(request))
@@ -97,6 +104,8 @@ public class ServiceResource {
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "A service with its planned changes and rejected change updates")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return queries.detail(id).map(detail -> Response.ok(mapper.toView(detail))
                 .tag(ResourceSupport.etag(detail.service().version)).build());
@@ -106,6 +115,8 @@ public class ServiceResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Change fields; If-Match with the ETag refuses stale updates (412)")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateService request) {
         return portfolio.update(id, ifMatch, request, support.actor())
@@ -116,6 +127,8 @@ public class ServiceResource {
     @Path("/{id}/go-live")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Move a service from PIPELINE to LIVE")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> goLive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return portfolio.move(id, ifMatch, "go-live", support.actor())
                 .flatMap(service -> withDetail(Response.ok(), service));
@@ -125,6 +138,8 @@ public class ServiceResource {
     @Path("/{id}/retire")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Retire a service (final)")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return portfolio.move(id, ifMatch, "retire", support.actor())
                 .flatMap(service -> withDetail(Response.ok(), service));
@@ -153,6 +168,10 @@ public class ServiceResource {
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Add an offering with SLA targets, business hours and windows;"
             + " Idempotency-Key replays the first result")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OfferingView.class)))
+    @APIResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key, replayed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> createOffering(@PathParam("id") UUID id, @Valid @NotNull CreateOffering request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         // the service is part of what the key stands for: the same body for another service is another request
@@ -175,6 +194,8 @@ public class ServiceResource {
     @Path("/{id}/offerings/{offeringId}")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> offering(@PathParam("id") UUID id, @PathParam("offeringId") UUID offeringId) {
         return portfolio.offering(id, offeringId).map(offering -> withETag(Response.ok(), offering));
     }
@@ -183,6 +204,8 @@ public class ServiceResource {
     @Path("/{id}/offerings/{offeringId}")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Change an offering; lists given replace the stored ones; If-Match honoured")
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> updateOffering(@PathParam("id") UUID id, @PathParam("offeringId") UUID offeringId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateOffering request) {
         return portfolio.updateOffering(id, offeringId, ifMatch, request, support.actor())
@@ -192,6 +215,8 @@ public class ServiceResource {
     @POST
     @Path("/{id}/offerings/{offeringId}/retire")
     @RolesAllowed({ Roles.CATALOG_MANAGER, Roles.ADMIN })
+    @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> retireOffering(@PathParam("id") UUID id, @PathParam("offeringId") UUID offeringId,
             @HeaderParam("If-Match") String ifMatch) {
         return portfolio.retireOffering(id, offeringId, ifMatch, support.actor())
