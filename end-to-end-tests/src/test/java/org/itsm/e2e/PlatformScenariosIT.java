@@ -51,7 +51,8 @@ class PlatformScenariosIT {
         await().atMost(FLOW).untilAsserted(() -> Api.as("agent").get("/api/v1/catalog/services/{id}", service.id())
                 .then().statusCode(200).body("plannedChanges.changeNumber", hasItem(change.number())));
 
-        Api.as("implementer").post("/api/v1/changes/{id}/implement", change.id()).then().statusCode(200);
+        Api.as("implementer").body(Changes.EARLY).post("/api/v1/changes/{id}/implement", change.id()).then()
+                .statusCode(200);
         Api.as("change-manager").body("{\"outcome\": \"SUCCESSFUL\", \"outcomeNotes\": \"released\"}")
                 .post("/api/v1/changes/{id}/close", change.id()).then().statusCode(200).body("state", equalTo("CLOSED"));
         await().atMost(FLOW).untilAsserted(() -> Api.as("agent").get("/api/v1/catalog/services/{id}", service.id())
