@@ -1,7 +1,7 @@
 // Shared helpers of the console's browser tests: Debian's Chromium driven by playwright-core (no browser
 // download), real Keycloak sign-in, axe-core checks, screenshots in both languages, untranslated-key checks.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -18,6 +18,9 @@ const TIMEOUT = 20_000;
 /** One Chromium for the whole run; each user gets a context of their own (fresh cookies and storage). */
 export async function launch() {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const file of readdirSync(SCREENSHOT_DIR)) {
+    if (file.startsWith("FAILED-")) rmSync(join(SCREENSHOT_DIR, file));
+  }
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     // playwright-core gives each launch a fresh, temporary --user-data-dir of its own
