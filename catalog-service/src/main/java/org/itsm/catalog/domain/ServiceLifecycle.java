@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Portfolio moves of a service: Pipeline → Live, Pipeline → Retired (abandoned before launch), Live → Retired.
- * Retired is final. A change's catalog update may move the lifecycle too, under the same rules.
+ * Retired is final, and retiring a service retires its active offerings. A change's catalog update may move the
+ * lifecycle too, under the same rules.
  */
 public final class ServiceLifecycle {
 
@@ -39,6 +40,11 @@ public final class ServiceLifecycle {
             throw new IllegalMoveException(action, from.name(), allowedActions(from));
         }
         return target;
+    }
+
+    /** A service moving to {@code target} takes its active offerings with it: retiring retires them. */
+    public static boolean retiresOfferings(Lifecycle target) {
+        return target == Lifecycle.RETIRED;
     }
 
     private static String action(Lifecycle target) {

@@ -183,14 +183,23 @@ public class PortfolioService {
         });
     }
 
-    /** Moves the lifecycle, records it and publishes it; shared by the actions and change updates. */
+    /**
+     * Moves the lifecycle, records it and publishes it; shared by the actions and change updates. A retired
+     * service's active offerings retire with it ({@link ServiceLifecycle#retiresOfferings}), each recorded and
+     * published, so no active offering (nor an item ordered through one) outlives its service.
+     */
     Uni<Void> moveLifecycle(CatalogService service, Lifecycle target, String actor, String changeNumber) {
         Lifecycle before = service.lifecycle;
         service.lifecycle = target;
         service.updatedAt = Instant.now();
         String type = target == Lifecycle.RETIRED ? EventTypes.CATALOG_SERVICE_RETIRED
                 : EventTypes.CATALOG_SERVICE_LIFECYCLE_CHANGED;
+        Uni<Void> offeringsRetired = !ServiceLifecycle.retiresOfferings(target) ? Uni.createFrom().voidItem()
+                : offerings.ofService(service.id).flatMap(all -> chain(all.stream()
+                        .filter(offering -> offering.status == OfferingStatus.ACTIVE).toList(),
+                        offering -> retireOffering(service, offering, actor)));
         return history.record(service.id, actor, List.of(FieldChange.of("lifecycle", before, target)))
+                .flatMap(ignored -> offeringsRetired)
                 .flatMap(ignored -> events.service(type, service, changeNumber));
     }
 

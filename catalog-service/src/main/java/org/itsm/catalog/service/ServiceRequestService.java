@@ -18,14 +18,18 @@ import org.itsm.catalog.domain.FulfilmentTask;
 import org.itsm.catalog.domain.IllegalMoveException;
 import org.itsm.catalog.domain.RequestFigures;
 import org.itsm.catalog.domain.RequestLifecycle;
+import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.Orderability;
 import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.RequestMove;
 import org.itsm.catalog.domain.RequestState;
+import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.domain.ServiceRequest;
 import org.itsm.catalog.domain.TaskLifecycle;
 import org.itsm.catalog.domain.TaskState;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.CatalogItemRepository;
+import org.itsm.catalog.repository.CatalogServiceRepository;
 import org.itsm.catalog.repository.FulfilmentTaskRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.ServiceRequestRepository;
@@ -62,6 +66,7 @@ public class ServiceRequestService {
 
     private final ServiceRequestRepository requests;
     private final CatalogItemRepository items;
+    private final CatalogServiceRepository services;
     private final OfferingRepository offerings;
     private final FulfilmentTaskRepository tasks;
     private final NumberSequence numbers;
@@ -72,11 +77,12 @@ public class ServiceRequestService {
     private final CatalogConfig config;
 
     public ServiceRequestService(ServiceRequestRepository requests, CatalogItemRepository items,
-            OfferingRepository offerings, FulfilmentTaskRepository tasks, NumberSequence numbers,
+            CatalogServiceRepository services, OfferingRepository offerings, FulfilmentTaskRepository tasks, NumberSequence numbers,
             RecordHistory history, IdempotencyKeys idempotencyKeys, CatalogEventPublisher events,
             RequestMeasures measures, CatalogConfig config) {
         this.requests = requests;
         this.items = items;
+        this.services = services;
         this.offerings = offerings;
         this.tasks = tasks;
         this.numbers = numbers;
@@ -96,10 +102,7 @@ public class ServiceRequestService {
     }
 
     private Uni<UUID> insert(SubmitRequest submitted, Actor actor) {
-        return items.findById(submitted.itemId()).flatMap(item -> {
-            if (item == null || !item.published) {
-                throw ApiProblem.invalidField("itemId", "no published catalog item " + submitted.itemId());
-            }
+        return items.findById(submitted.itemId()).flatMap(item -> orderable(submitted, item)).flatMap(item -> {
             String values = submitted.fields().toString();
             if (values.length() > config.maxFormJsonLength()) {
                 throw ApiProblem.invalidField(FormValidator.FIELDS, "larger than " + config.maxFormJsonLength()
@@ -149,6 +152,21 @@ public class ServiceRequestService {
                     .invoke(measures::submitted)
                     .map(ignored -> request.id);
         });
+    }
+
+    /** The item, if {@link Orderability} lets it be ordered; 400 naming {@code itemId} otherwise. */
+    private Uni<CatalogItem> orderable(SubmitRequest submitted, CatalogItem item) {
+        Uni<ServiceOffering> offering = item == null || item.offeringId == null ? Uni.createFrom().nullItem()
+                : offerings.findById(item.offeringId);
+        return offering.flatMap(found -> (found == null ? Uni.createFrom().<CatalogService>nullItem()
+                : services.findById(found.serviceId)).map(service -> {
+                    String refusal = Orderability.refusal(item, found, service);
+                    if (refusal != null) {
+                        throw ApiProblem.invalidField("itemId", item == null || !item.published
+                                ? "no published catalog item " + submitted.itemId() : refusal);
+                    }
+                    return item;
+                }));
     }
 
     /** Due after the item's expected delivery time, counted on the linked offering's business hours. */

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.itsm.catalog.CatalogTestSupport.asAgent;
 import static org.itsm.catalog.CatalogTestSupport.asCatalogManager;
+import static org.itsm.catalog.CatalogTestSupport.asRequester;
+import static org.itsm.catalog.CatalogTestSupport.createLiveService;
 import static org.itsm.catalog.CatalogTestSupport.createOffering;
 import static org.itsm.catalog.CatalogTestSupport.createService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +111,26 @@ class OfferingRulesTest {
                   "timeZone": "Europe/Paris"}}]}""")
                 .patch("/api/v1/catalog/services/{id}/offerings/{o}", service, offering).then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void retiringAServiceRetiresItsOfferingsAndItsItemsCanNoLongerBeOrdered() {
+        String service = createLiveService("Printing " + UUID.randomUUID());
+        String offering = createOffering(service, "Printing Standard");
+        String item = RequestResourceTest.publishedItem("NONE", offering);
+        String order = "{\"itemId\": \"%s\", \"fields\": {\"model\": \"13-inch\", \"costCentre\": \"CC1234\"}}"
+                .formatted(item);
+        asRequester("rita", "mike").body(order).post("/api/v1/requests").then().statusCode(201);
+        asCatalogManager().post("/api/v1/catalog/services/{id}/retire", service).then().statusCode(200)
+                .body("lifecycle", equalTo("RETIRED"));
+        asAgent().get("/api/v1/catalog/services/{id}/offerings/{o}", service, offering).then().statusCode(200)
+                .body("status", equalTo("RETIRED"));
+        asAgent().get("/api/v1/catalog/services/{id}/offerings/{o}/history", service, offering).then()
+                .body("find { it.field == 'status' && it.to == 'RETIRED' }.actor", equalTo("catalog-manager"));
+        asRequester("rita", "mike").body(order).post("/api/v1/requests").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("itemId"))
+                .body("errors[0].message", containsString("retired"));
     }
 
     @Test
