@@ -61,7 +61,9 @@ public class RequestResource {
 
     @POST
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Order a published item; fields are validated against its form (each invalid field named)")
+    @Operation(summary = "Order a published item; fields are validated against its form (each invalid field named)",
+            description = "An item with approval rule NONE is approved at once and gets its fulfilment task"
+                    + " \"Fulfil <item name>\" for the item's fulfilment group; others await their approver")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "200", description = "An earlier request with the same Idempotency-Key, replayed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -115,7 +117,9 @@ public class RequestResource {
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Approve: only the approver the item's rule names (the requester's manager, or a catalog"
-            + " manager), or an admin")
+            + " manager), or an admin; never the requester",
+            description = "The approved request gets one fulfilment task, \"Fulfil <item name>\", for the item's"
+                    + " fulfilment group (an item with rule NONE gets it on submission); see GET /requests/{id}/tasks")
     @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -160,6 +164,8 @@ public class RequestResource {
     @GET
     @Path("/{id}/tasks")
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.CATALOG_MANAGER, Roles.ADMIN })
+    @Operation(summary = "The request's fulfilment tasks: the one created on approval (\"Fulfil <item name>\", for"
+            + " the item's fulfilment group) and those added since; each with the caller's allowedActions")
     public Uni<List<TaskView>> tasks(@PathParam("id") UUID id) {
         return requests.tasks(id, support.actor())
                 .map(list -> list.stream().map(task -> mapper.toView(task, support.actor().who())).toList());
@@ -188,7 +194,8 @@ public class RequestResource {
     @POST
     @Path("/{id}/tasks/{taskId}/complete")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Complete a task; the last one fulfils the request")
+    @Operation(summary = "Complete a started task (an open one → 409 naming start); the last open one fulfils the"
+            + " request")
     public Uni<TaskView> completeTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @Valid CompleteTask completion) {
         return requests.completeTask(id, taskId, completion == null ? null : completion.notes(), support.actor())
