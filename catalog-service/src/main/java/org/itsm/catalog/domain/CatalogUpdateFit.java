@@ -17,7 +17,7 @@ import org.itsm.events.change.CatalogUpdateRules;
  * or not at all: any misfit rejects it with the reasons. The value rules (lifecycle names, priorities, minutes, an
  * added offering naming its service, ...) are the contract's {@link CatalogUpdateRules}, which change-service checks
  * when the change is raised; this class adds what needs the catalog's data: a retired service, an illegal lifecycle
- * move, an offering unknown to the affected services or retired meanwhile, an added offering's name already taken
+ * move or a retirement with open requests, an offering unknown to the affected services or retired meanwhile, an added offering's name already taken
  * on its service.
  */
 public final class CatalogUpdateFit {
@@ -31,10 +31,12 @@ public final class CatalogUpdateFit {
 
     /**
      * The reasons the update does not fit {@code services} (those it is still to be applied to; the change affects
-     * {@code affectedServiceIds}); empty when it can be applied. {@code offerings} are those of {@code services}.
+     * {@code affectedServiceIds}); empty when it can be applied. {@code offerings} are those of {@code services};
+     * {@code openRequests} the numbers of the open requests of each of them (a service with open requests does not
+     * retire, {@link ServiceLifecycle#refusal}).
      */
     public static List<String> misfits(List<CatalogService> services, Collection<UUID> affectedServiceIds,
-            CatalogUpdate update, Map<UUID, OfferingFacts> offerings) {
+            CatalogUpdate update, Map<UUID, OfferingFacts> offerings, Map<UUID, List<String>> openRequests) {
         List<String> misfits = new ArrayList<>();
         CatalogUpdateRules.check(update, affectedServiceIds)
                 .forEach(error -> misfits.add(error.field() + ": " + error.message()));
@@ -54,6 +56,11 @@ public final class CatalogUpdateFit {
             if (target != null && target != service.lifecycle && service.lifecycle != Lifecycle.RETIRED
                     && !ServiceLifecycle.allows(service.lifecycle, target)) {
                 misfits.add(service.number + " cannot move from " + service.lifecycle + " to " + target);
+            } else if (target != null && target != service.lifecycle) {
+                String refusal = ServiceLifecycle.refusal(service.number, target, openRequests.get(service.id));
+                if (refusal != null) {
+                    misfits.add(refusal);
+                }
             }
         }
         Set<UUID> retiring = new HashSet<>();

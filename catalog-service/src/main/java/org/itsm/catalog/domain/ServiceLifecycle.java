@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Portfolio moves of a service: Pipeline → Live, Pipeline → Retired (abandoned before launch), Live → Retired.
- * Retired is final, and retiring a service retires its active offerings. A change's catalog update may move the
+ * Retired is final; a service with open requests (for items of its offerings) cannot retire, and retiring a service
+ * retires its active offerings. A change's catalog update may move the
  * lifecycle too, under the same rules.
  */
 public final class ServiceLifecycle {
@@ -40,6 +41,21 @@ public final class ServiceLifecycle {
             throw new IllegalMoveException(action, from.name(), allowedActions(from));
         }
         return target;
+    }
+
+    /** Request states that keep a service from retiring: the request is still to be decided or fulfilled. */
+    public static final List<RequestState> OPEN_REQUEST_STATES = List.of(RequestState.SUBMITTED,
+            RequestState.AWAITING_APPROVAL, RequestState.APPROVED, RequestState.IN_FULFILMENT);
+
+    /**
+     * Why the service cannot move to {@code target}, or null: it cannot retire while requests for items of its
+     * offerings are still open (they must be fulfilled, rejected or cancelled first).
+     */
+    public static String refusal(String serviceNumber, Lifecycle target, List<String> openRequests) {
+        if (target == Lifecycle.RETIRED && openRequests != null && !openRequests.isEmpty()) {
+            return serviceNumber + " cannot retire while requests are open: " + String.join(", ", openRequests);
+        }
+        return null;
     }
 
     /** A service moving to {@code target} takes its active offerings with it: retiring retires them. */

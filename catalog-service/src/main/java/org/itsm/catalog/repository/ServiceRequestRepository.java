@@ -1,6 +1,10 @@
 package org.itsm.catalog.repository;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.RequestFigures;
 import org.itsm.catalog.domain.RequestState;
+import org.itsm.catalog.domain.ServiceLifecycle;
 import org.itsm.catalog.domain.ServiceRequest;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -15,6 +20,30 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class ServiceRequestRepository implements PanacheRepositoryBase<ServiceRequest, UUID> {
+
+    /**
+     * Numbers of the requests still open ({@link ServiceLifecycle#OPEN_REQUEST_STATES}) for items of the services'
+     * offerings, per service.
+     */
+    public Uni<Map<UUID, List<String>>> openRequestsOfServices(Collection<UUID> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().flatMap(session -> session.createSelectionQuery("""
+                select o.serviceId, r.number from ServiceRequest r, CatalogItem i, ServiceOffering o
+                where r.itemId = i.id and i.offeringId = o.id and o.serviceId in :services and r.state in :open
+                order by r.number""", Object[].class)
+                .setParameter("services", serviceIds)
+                .setParameter("open", ServiceLifecycle.OPEN_REQUEST_STATES)
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, List<String>> open = new HashMap<>();
+                    for (Object[] row : rows) {
+                        open.computeIfAbsent((UUID) row[0], ignored -> new ArrayList<>()).add((String) row[1]);
+                    }
+                    return open;
+                });
+    }
 
     /** The measures in two small aggregate queries. */
     public Uni<RequestFigures> figures() {

@@ -26,6 +26,7 @@ import org.itsm.catalog.repository.AppliedChangeRepository;
 import org.itsm.catalog.repository.CatalogServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
+import org.itsm.catalog.repository.ServiceRequestRepository;
 import org.itsm.events.EventTypes;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.change.CatalogUpdate;
@@ -51,10 +52,12 @@ public class ChangeUpdateService {
     private final CatalogEventPublisher events;
     private final PortfolioService portfolio;
     private final AppliedChangeRepository appliedChanges;
+    private final ServiceRequestRepository requests;
 
     public ChangeUpdateService(CatalogServiceRepository services, OfferingRepository offerings,
             PlannedChangeRepository plannedChanges, RecordHistory history, CatalogEventPublisher events,
-            PortfolioService portfolio, AppliedChangeRepository appliedChanges) {
+            PortfolioService portfolio, AppliedChangeRepository appliedChanges, ServiceRequestRepository requests) {
+        this.requests = requests;
         this.appliedChanges = appliedChanges;
         this.services = services;
         this.offerings = offerings;
@@ -107,18 +110,20 @@ public class ChangeUpdateService {
             if (update == null || pending.isEmpty()) {
                 return removeMarks(change);
             }
-            return offerings.ofServices(pending.stream().map(service -> service.id).toList())
+            List<UUID> pendingIds = pending.stream().map(service -> service.id).toList();
+            return requests.openRequestsOfServices(pendingIds).flatMap(open -> offerings.ofServices(pendingIds)
                     .flatMap(current -> {
                         Map<UUID, OfferingFacts> facts = current.stream().collect(Collectors.toMap(
                                 offering -> offering.id, offering -> new OfferingFacts(offering.id,
                                         offering.serviceId, offering.name, offering.status)));
                         List<String> misfits = CatalogUpdateFit.misfits(pending,
-                                affected.services().stream().map(service -> service.id).toList(), update, facts);
+                                affected.services().stream().map(service -> service.id).toList(), update, facts,
+                                open);
                         if (!misfits.isEmpty()) {
                             throw new ChangeUpdateRejected(change, pending, misfits);
                         }
                         return PortfolioService.chain(pending, service -> apply(change, update, service, current));
-                    })
+                    }))
                     .flatMap(ignored -> removeMarks(change));
         }));
     }

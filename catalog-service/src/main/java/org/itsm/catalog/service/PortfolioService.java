@@ -22,6 +22,7 @@ import org.itsm.catalog.domain.WindowRules;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.CatalogServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
+import org.itsm.catalog.repository.ServiceRequestRepository;
 import org.itsm.catalog.rest.CatalogApi;
 import org.itsm.catalog.rest.CatalogApi.CreateOffering;
 import org.itsm.catalog.rest.CatalogApi.CreateService;
@@ -56,9 +57,12 @@ public class PortfolioService {
     private final RecordHistory history;
     private final IdempotencyKeys idempotencyKeys;
     private final CatalogEventPublisher events;
+    private final ServiceRequestRepository requests;
 
     public PortfolioService(CatalogServiceRepository services, OfferingRepository offerings, NumberSequence numbers,
-            RecordHistory history, IdempotencyKeys idempotencyKeys, CatalogEventPublisher events) {
+            RecordHistory history, IdempotencyKeys idempotencyKeys, CatalogEventPublisher events,
+            ServiceRequestRepository requests) {
+        this.requests = requests;
         this.services = services;
         this.offerings = offerings;
         this.numbers = numbers;
@@ -179,7 +183,13 @@ public class PortfolioService {
             } catch (IllegalMoveException e) {
                 throw ApiProblem.illegalMove(e.action(), e.state(), e.allowedMoves());
             }
-            return moveLifecycle(service, target, actor.name(), null).map(ignored -> service);
+            return requests.openRequestsOfServices(List.of(service.id)).flatMap(open -> {
+                String refusal = ServiceLifecycle.refusal(service.number, target, open.get(service.id));
+                if (refusal != null) {
+                    throw ApiProblem.conflict(refusal);
+                }
+                return moveLifecycle(service, target, actor.name(), null);
+            }).map(ignored -> service);
         });
     }
 

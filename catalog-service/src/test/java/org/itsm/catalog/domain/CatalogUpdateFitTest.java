@@ -43,7 +43,7 @@ class CatalogUpdateFitTest {
     void illegalLifecycleMovesRetiredServicesAndBadTargetsAreMisfits() {
         CatalogService retired = service("SVC0001002", Lifecycle.RETIRED);
         assertTrue(CatalogUpdateFit.misfits(List.of(retired), Set.of(retired.id),
-                new CatalogUpdate("2.0", null, null, null, null, null), Map.of()).get(0).contains("retired"));
+                new CatalogUpdate("2.0", null, null, null, null, null), Map.of(), Map.of()).get(0).contains("retired"));
         assertTrue(misfits(List.of(email), new CatalogUpdate(null, "PIPELINE", null, null, null, null))
                 .get(0).contains("cannot move from LIVE to PIPELINE"));
         assertTrue(misfits(List.of(email), new CatalogUpdate(null, "ASLEEP", null, null, null, null))
@@ -71,9 +71,19 @@ class CatalogUpdateFitTest {
                 List.of(new AddedOffering(chat.id, "Gold")), null, null, null)));
     }
 
+    @Test
+    void aServiceWithOpenRequestsDoesNotRetire() {
+        CatalogUpdate retire = new CatalogUpdate(null, "RETIRED", null, null, null, null);
+        assertEquals(List.of("SVC0001001 cannot retire while requests are open: REQ0000001, REQ0000002"),
+                CatalogUpdateFit.misfits(List.of(email), List.of(email.id), retire, offerings,
+                        Map.of(email.id, List.of("REQ0000001", "REQ0000002"))));
+        assertEquals(List.of(), CatalogUpdateFit.misfits(List.of(email), List.of(email.id), retire, offerings,
+                Map.of(chat.id, List.of("REQ0000003"))));
+    }
+
     private List<String> misfits(List<CatalogService> services, CatalogUpdate update) {
         return CatalogUpdateFit.misfits(services, services.stream().map(service -> service.id).toList(), update,
-                offerings);
+                offerings, Map.of());
     }
 
     private static CatalogService service(String number, Lifecycle lifecycle) {

@@ -114,13 +114,20 @@ class OfferingRulesTest {
     }
 
     @Test
-    void retiringAServiceRetiresItsOfferingsAndItsItemsCanNoLongerBeOrdered() {
+    void aServiceRetiresOnlyWithoutOpenRequestsTakingItsOfferingsAndItsItemsCanNoLongerBeOrdered() {
         String service = createLiveService("Printing " + UUID.randomUUID());
         String offering = createOffering(service, "Printing Standard");
         String item = RequestResourceTest.publishedItem("NONE", offering);
         String order = "{\"itemId\": \"%s\", \"fields\": {\"model\": \"13-inch\", \"costCentre\": \"CC1234\"}}"
                 .formatted(item);
-        asRequester("rita", "mike").body(order).post("/api/v1/requests").then().statusCode(201);
+        var open = asRequester("rita", "mike").body(order).post("/api/v1/requests").then().statusCode(201)
+                .body("state", equalTo("APPROVED")).extract();
+        // not while a request for one of its items is open
+        asCatalogManager().post("/api/v1/catalog/services/{id}/retire", service).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(open.<String>path("number")));
+        asRequester("rita", "mike").post("/api/v1/requests/{id}/cancel", open.<String>path("id")).then()
+                .statusCode(200);
         asCatalogManager().post("/api/v1/catalog/services/{id}/retire", service).then().statusCode(200)
                 .body("lifecycle", equalTo("RETIRED"));
         asAgent().get("/api/v1/catalog/services/{id}/offerings/{o}", service, offering).then().statusCode(200)
