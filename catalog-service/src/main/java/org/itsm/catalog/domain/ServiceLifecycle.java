@@ -34,6 +34,14 @@ public final class ServiceLifecycle {
         return allowedTargets(from).stream().map(ServiceLifecycle::action).toList();
     }
 
+    /**
+     * The actions {@code who} may take now: the lifecycle actions are catalog managers' and admins' (the roles
+     * their endpoints admit); everyone else is offered none.
+     */
+    public static List<String> allowedActions(Lifecycle from, RequestAccess.Who who) {
+        return who.catalogManager() ? allowedActions(from) : List.of();
+    }
+
     /** The target of {@code action}, or {@link IllegalMoveException} naming the actions allowed now. */
     public static Lifecycle apply(Lifecycle from, String action) {
         Lifecycle target = ACTIONS.get(action);

@@ -3,6 +3,7 @@ package org.itsm.catalog.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.ServiceLifecycle;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.rest.CatalogApi.ImpactView;
@@ -17,7 +18,8 @@ import org.itsm.catalog.service.CatalogQueries.ServiceDetail;
 @ApplicationScoped
 public class CatalogMapper {
 
-    public ServiceView toView(ServiceDetail detail) {
+    /** The service as {@code who} sees it: the actions offered are those they may take now. */
+    public ServiceView toView(ServiceDetail detail, RequestAccess.Who who) {
         var service = detail.service();
         return new ServiceView(service.id, service.number, service.name, service.description, service.type,
                 service.owner, service.supportGroup, service.lifecycle, service.criticality, service.serviceVersion,
@@ -26,14 +28,14 @@ public class CatalogMapper {
                         mark.offeringId, mark.plannedStart, mark.plannedEnd, mark.summary)).toList(),
                 detail.rejectedChangeUpdates().stream().map(rejection -> new RejectedUpdateView(rejection.changeId,
                         rejection.changeNumber, rejection.reason, rejection.rejectedAt)).toList(),
-                ServiceLifecycle.allowedActions(service.lifecycle), service.createdAt, service.updatedAt);
+                ServiceLifecycle.allowedActions(service.lifecycle, who), service.createdAt, service.updatedAt);
     }
 
     /** A list entry: planned changes and rejected updates are only loaded for the single-service view. */
-    public ServiceView toListView(CatalogService service) {
+    public ServiceView toListView(CatalogService service, RequestAccess.Who who) {
         return new ServiceView(service.id, service.number, service.name, service.description, service.type,
                 service.owner, service.supportGroup, service.lifecycle, service.criticality, service.serviceVersion,
-                service.dependsOn, null, null, ServiceLifecycle.allowedActions(service.lifecycle), service.createdAt,
+                service.dependsOn, null, null, ServiceLifecycle.allowedActions(service.lifecycle, who), service.createdAt,
                 service.updatedAt);
     }
 

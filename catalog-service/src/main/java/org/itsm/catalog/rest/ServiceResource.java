@@ -95,7 +95,8 @@ public class ServiceResource {
         return queries.list(new CatalogQueries.Filter(QueryParams.enumValue("lifecycle", lifecycle, Lifecycle.class),
                 QueryParams.enumValue("type", type, ServiceType.class),
                 QueryParams.enumValue("criticality", criticality, Criticality.class), supportGroup, text), pageRequest)
-                .map(result -> new PageResult<>(result.items().stream().map(mapper::toListView).toList(),
+                .map(result -> new PageResult<>(result.items().stream()
+                        .map(service -> mapper.toListView(service, support.actor().who())).toList(),
                         result.page(), result.size(), result.total()));
     }
 
@@ -107,7 +108,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return queries.detail(id).map(detail -> Response.ok(mapper.toView(detail))
+        return queries.detail(id).map(detail -> Response.ok(mapper.toView(detail, support.actor().who()))
                 .tag(ResourceSupport.etag(detail.service().version)).build());
     }
 
@@ -233,7 +234,7 @@ public class ServiceResource {
 
     private Uni<Response> withDetail(Response.ResponseBuilder response, CatalogService service) {
         return queries.detail(service.id).map(detail -> response.tag(ResourceSupport.etag(detail.service().version))
-                .entity(mapper.toView(detail)).build());
+                .entity(mapper.toView(detail, support.actor().who())).build());
     }
 
     private Response withETag(Response.ResponseBuilder response, ServiceOffering offering) {

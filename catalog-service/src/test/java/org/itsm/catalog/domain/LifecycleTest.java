@@ -19,6 +19,10 @@ class LifecycleTest {
         assertEquals(List.of("retire"), back.allowedMoves());
         assertEquals(List.of(), ServiceLifecycle.allowedActions(Lifecycle.RETIRED));
         assertThrows(IllegalMoveException.class, () -> ServiceLifecycle.apply(Lifecycle.PIPELINE, "explode"));
+        assertEquals(List.of("go-live", "retire"), ServiceLifecycle.allowedActions(Lifecycle.PIPELINE,
+                new RequestAccess.Who("cm", java.util.Set.of(org.itsm.support.security.Roles.CATALOG_MANAGER))));
+        assertEquals(List.of(), ServiceLifecycle.allowedActions(Lifecycle.PIPELINE,
+                new RequestAccess.Who("agent", java.util.Set.of(org.itsm.support.security.Roles.AGENT))));
     }
 
     @Test

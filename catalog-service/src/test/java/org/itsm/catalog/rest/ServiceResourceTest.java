@@ -43,6 +43,11 @@ class ServiceResourceTest {
                 .body("criticality", equalTo("MEDIUM"))
                 .body("allowedActions", contains("go-live", "retire"))
                 .extract().path("id");
+        // the lifecycle actions are offered only to those the endpoints admit
+        asAgent().get("/api/v1/catalog/services/{id}", id).then().statusCode(200).body("allowedActions.size()",
+                equalTo(0));
+        asAgent().get("/api/v1/catalog/services?q=VPN").then().statusCode(200)
+                .body("items.find { it.id == '%s' }.allowedActions.size()".formatted(id), equalTo(0));
         asCatalogManager().post("/api/v1/catalog/services/{id}/go-live", id).then().statusCode(200)
                 .body("lifecycle", equalTo("LIVE"));
         asCatalogManager().post("/api/v1/catalog/services/{id}/go-live", id).then().statusCode(409)
