@@ -1,6 +1,7 @@
 // The console against the whole running platform (started by the end-to-end tests' ConsoleBrowserIT, or by
 // ./itsm up): node --test browser-tests/. Every wait is an auto-waiting locator; no fixed sleeps.
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
 import {
   api,
@@ -10,6 +11,7 @@ import {
   checkTranslations,
   launch,
   reportAndCloseLeftovers,
+  SCREENSHOT_DIR,
   signIn,
   unique,
 } from "./support.mjs";
@@ -171,6 +173,24 @@ describe("agent", () => {
     await page.getByLabel("Urgency").selectOption("3");
     await page.getByTestId("priority-preview").filter({ hasText: "P5" }).waitFor();
     await captureBothLanguages(page, "new-incident");
+
+    // the user menu: who is signed in, with which roles
+    await page.locator("details.user-menu summary").click();
+    await page.locator("details.user-menu").getByText("Roles: Agent").waitFor();
+    await page.locator("details.user-menu").getByRole("button", { name: "Sign out" }).waitFor();
+    await checkAccessibility(page, "user menu");
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "user-menu-en.png") });
+    await page.locator("details.user-menu summary").click();
+
+    // dark mode follows the system setting
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.getByRole("link", { name: "Incident queue" }).click();
+    await page.getByRole("heading", { name: "Incident queue" }).waitFor();
+    await page.getByTestId("total").waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    assert.equal(background, "rgb(17, 20, 24)", "the dark palette applies");
+    await checkAccessibility(page, "queue (dark)");
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "queue-dark-en.png") });
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -3,16 +3,23 @@ import { ApiError, type Problem } from "../lib/problem";
 import type { components, paths } from "./schema";
 
 export type Schemas = components["schemas"];
-export type Incident = Schemas["IncidentView"];
-export type IncidentPage = Schemas["PageResultIncidentView"];
-export type Comment = Schemas["CommentView"];
-export type HistoryEntry = Schemas["Incident_HistoryEntry"];
-export type NextStates = Schemas["Incident_NextStates"];
-export type SlaExplanation = Schemas["SlaExplanation"];
-export type Service = Schemas["ServiceView"];
-export type Offering = Schemas["OfferingView"];
-export type CatalogItem = Schemas["ItemView"];
-export type ServiceRequest = Schemas["RequestView"];
+
+// View types named by the operations that answer them, not by component names (the merged document renames
+// components that collide between services).
+type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { "application/json": infer T } } };
+}
+  ? T
+  : never;
+export type Incident = Json<"/api/v1/incidents/{id}", "get">;
+export type IncidentPage = Json<"/api/v1/incidents", "get">;
+export type Comment = Json<"/api/v1/incidents/{id}/comments", "get">[number];
+export type HistoryEntry = Json<"/api/v1/incidents/{id}/history", "get">[number];
+export type NextStates = Json<"/api/v1/incidents/{id}/next-states", "get">;
+export type SlaExplanation = Json<"/api/v1/incidents/{id}/sla", "get">;
+export type Service = Json<"/api/v1/catalog/services/{id}", "get">;
+export type CatalogItem = Json<"/api/v1/catalog/items/{id}", "get">;
+export type ServiceRequest = Json<"/api/v1/requests/{id}", "get">;
 
 export type Api = ReturnType<typeof createApi>;
 

@@ -271,7 +271,10 @@ export interface paths {
         /** List requests (requesters see their own and those awaiting their approval) */
         get: operations["RequestResource_list"];
         put?: never;
-        /** Order a published item; fields are validated against its form (each invalid field named) */
+        /**
+         * Order a published item; fields are validated against its form (each invalid field named)
+         * @description An item with approval rule NONE is approved at once and gets its fulfilment task "Fulfil <item name>" for the item's fulfilment group; others await their approver
+         */
         post: operations["RequestResource_submit"];
         delete?: never;
         options?: never;
@@ -322,7 +325,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve: only the approver the item's rule names (the requester's manager, or a catalog manager), or an admin */
+        /**
+         * Approve: only the approver the item's rule names (the requester's manager, or a catalog manager), or an admin; never the requester
+         * @description The approved request gets one fulfilment task, "Fulfil <item name>", for the item's fulfilment group (an item with rule NONE gets it on submission); see GET /requests/{id}/tasks
+         */
         post: operations["RequestResource_approve"];
         delete?: never;
         options?: never;
@@ -405,7 +411,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks */
+        /** The request's fulfilment tasks: the one created on approval ("Fulfil <item name>", for the item's fulfilment group) and those added since; each with the caller's allowedActions */
         get: operations["RequestResource_tasks"];
         put?: never;
         /** Add a fulfilment task (defaults to the item's fulfilment group) */
@@ -425,7 +431,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete a task; the last one fulfils the request */
+        /** Complete a started task (an open one → 409 naming start); the last open one fulfils the request */
         post: operations["RequestResource_completeTask"];
         delete?: never;
         options?: never;
@@ -1367,6 +1373,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Action: {
+            action?: string;
+            requiredFields?: string[];
+        };
         /** @enum {string} */
         ApprovalRule: "NONE" | "MANAGER" | "CATALOG_MANAGER";
         BusinessHours: {
@@ -1397,6 +1407,7 @@ export interface components {
             category?: string;
             description?: string;
             /**
+             * @description The item's form: a JSON Schema (draft 2020-12) of an object, free-form JSON
              * @example {
              *       "type": "object",
              *       "required": [
@@ -1413,7 +1424,7 @@ export interface components {
              *       }
              *     }
              */
-            form: components["schemas"]["JsonNode"];
+            form: components["schemas"]["FreeFormObject"];
             approvalRule: components["schemas"]["ApprovalRule"];
             /** @example desktop-support */
             fulfilmentGroup: string;
@@ -1435,6 +1446,8 @@ export interface components {
             businessHours?: components["schemas"]["BusinessHoursInput"];
             maintenanceWindows?: components["schemas"]["WindowInput"][];
             blackoutWindows?: components["schemas"]["WindowInput"][];
+            /** @description true makes it the service's default offering (the previous default stops being one): its SLA terms apply to records naming the service but no offering */
+            defaultOffering?: boolean;
         };
         /** @description A new service; it starts in PIPELINE and moves by the go-live and retire actions. */
         CreateService: {
@@ -1460,8 +1473,12 @@ export interface components {
         Decision: {
             comment?: string;
         };
+        /** @description Free-form JSON object */
+        FreeFormObject: {
+            [key: string]: unknown;
+        };
         HistoryEntry: {
-            at?: components["schemas"]["Change_Instant"];
+            at?: components["schemas"]["Incident_Instant"];
             actor?: string;
             field?: string;
             from?: string;
@@ -1482,17 +1499,15 @@ export interface components {
             /** @description The service it depends on along the way */
             via?: components["schemas"]["UUID"];
         };
-        /**
-         * Format: date-time
-         * @example 2022-03-10T16:15:50Z
-         */
+        /** Format: date-time */
         Instant: string;
         ItemView: {
             id?: components["schemas"]["UUID"];
             name?: string;
             category?: string;
             description?: string;
-            form?: components["schemas"]["JsonNode"];
+            /** @description The item's form: a JSON Schema (draft 2020-12) of an object, free-form JSON */
+            form?: components["schemas"]["FreeFormObject"];
             approvalRule?: components["schemas"]["ApprovalRule"];
             fulfilmentGroup?: string;
             /** Format: int32 */
@@ -1502,32 +1517,6 @@ export interface components {
             createdAt?: components["schemas"]["Instant"];
             updatedAt?: components["schemas"]["Instant"];
         };
-        JsonNode: {
-            empty?: boolean;
-            valueNode?: boolean;
-            containerNode?: boolean;
-            missingNode?: boolean;
-            array?: boolean;
-            object?: boolean;
-            nodeType?: components["schemas"]["JsonNodeType"];
-            pojo?: boolean;
-            number?: boolean;
-            integralNumber?: boolean;
-            floatingPointNumber?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            float?: boolean;
-            double?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            textual?: boolean;
-            boolean?: boolean;
-            null?: boolean;
-            binary?: boolean;
-        };
-        /** @enum {string} */
-        JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         /** @enum {string} */
         Lifecycle: "PIPELINE" | "LIVE" | "RETIRED";
         /** Format: local-time */
@@ -1548,6 +1537,8 @@ export interface components {
             businessHours?: components["schemas"]["BusinessHours"];
             maintenanceWindows?: components["schemas"]["TimeWindow"][];
             blackoutWindows?: components["schemas"]["TimeWindow"][];
+            /** @description The service's default offering (at most one per service) */
+            defaultOffering?: boolean;
             createdAt?: components["schemas"]["Instant"];
             updatedAt?: components["schemas"]["Instant"];
         };
@@ -1613,7 +1604,8 @@ export interface components {
             itemId?: components["schemas"]["UUID"];
             itemName?: string;
             requester?: string;
-            fields?: components["schemas"]["JsonNode"];
+            /** @description The values of the item's form fields: a free-form JSON object valid against the form */
+            fields?: components["schemas"]["FreeFormObject"];
             state?: components["schemas"]["RequestState"];
             approvalRule?: components["schemas"]["ApprovalRule"];
             /** @description The user who must approve, when the rule names one (the requester's manager) */
@@ -1628,7 +1620,10 @@ export interface components {
             fulfilledAt?: components["schemas"]["Instant"];
             closedAt?: components["schemas"]["Instant"];
             updatedAt?: components["schemas"]["Instant"];
+            /** @description The request actions (POST /requests/{id}/<action>) the caller may make now: allowed by the state and by who the caller is (only the designated approver approves, never the requester) */
             allowedActions?: string[];
+            /** @description The same actions with the body fields each requires (reject: comment) */
+            moves?: components["schemas"]["Action"][];
         };
         /** @enum {string} */
         ServiceType: "BUSINESS" | "TECHNICAL";
@@ -1670,11 +1665,12 @@ export interface components {
         SubmitRequest: {
             itemId: components["schemas"]["UUID"];
             /**
+             * @description The values of the item's form fields: a free-form JSON object valid against the form
              * @example {
              *       "model": "13-inch"
              *     }
              */
-            fields: components["schemas"]["JsonNode"];
+            fields: components["schemas"]["FreeFormObject"];
         };
         /** @enum {string} */
         TaskState: "OPEN" | "IN_PROGRESS" | "DONE" | "CANCELLED";
@@ -1688,11 +1684,14 @@ export interface components {
             notes?: string;
             createdAt?: components["schemas"]["Instant"];
             completedAt?: components["schemas"]["Instant"];
+            /** @description Task actions (POST /requests/{id}/tasks/{taskId}/<action>) the caller may make now: start an open task, complete a started one (fulfilment staff) */
+            allowedActions?: string[];
         };
         TimeWindow: {
             start?: components["schemas"]["Instant"];
             end?: components["schemas"]["Instant"];
             description?: string;
+            weekly?: components["schemas"]["WeeklyRecurrence"];
         };
         /** Format: uuid */
         UUID: string;
@@ -1701,7 +1700,8 @@ export interface components {
             name?: string;
             category?: string;
             description?: string;
-            form?: components["schemas"]["JsonNode"];
+            /** @description The item's form: a JSON Schema (draft 2020-12) of an object, free-form JSON */
+            form?: components["schemas"]["FreeFormObject"];
             approvalRule?: components["schemas"]["ApprovalRule"];
             fulfilmentGroup?: string;
             /** Format: int32 */
@@ -1716,6 +1716,8 @@ export interface components {
             businessHours?: components["schemas"]["BusinessHoursInput"];
             maintenanceWindows?: components["schemas"]["WindowInput"][];
             blackoutWindows?: components["schemas"]["WindowInput"][];
+            /** @description true makes it the service's default offering (clearing the previous one); false stops it being the default */
+            defaultOffering?: boolean;
         };
         /** @description Fields to change; absent fields stay as they are. Lifecycle moves are actions. */
         UpdateService: {
@@ -1728,10 +1730,64 @@ export interface components {
             version?: string;
             dependsOn?: string[];
         };
+        /** @description Every week on day, from..to local time in timeZone (a to before from ends the next day) */
+        WeeklyInput: {
+            /** @example SUNDAY */
+            day?: string;
+            /** @example 02:00 */
+            from?: components["schemas"]["LocalTime"];
+            /** @example 04:00 */
+            to?: components["schemas"]["LocalTime"];
+            /** @example Asia/Seoul */
+            timeZone?: string;
+        };
+        WeeklyRecurrence: {
+            day?: string;
+            from?: components["schemas"]["LocalTime"];
+            to?: components["schemas"]["LocalTime"];
+            timeZone?: string;
+        };
+        /** @description A maintenance or blackout window: one-off (start and end) or weekly (weekly, with start and end optionally bounding the period it repeats in) */
         WindowInput: {
-            start: components["schemas"]["Instant"];
-            end: components["schemas"]["Instant"];
+            /** @example 2026-12-24T22:00:00Z */
+            start?: components["schemas"]["Instant"];
+            /** @example 2026-12-26T06:00:00Z */
+            end?: components["schemas"]["Instant"];
             description?: string;
+            /** @description Repeats every week; absent for a one-off window */
+            weekly?: components["schemas"]["WeeklyInput"];
+        };
+        /**
+         * @description RFC 9457 problem details. `type` is one of the catalogue in docs/problem-types.md.
+         * @example {
+         *       "detail": "Cannot resolve from state NEW; allowed now: start, cancel",
+         *       "allowedMoves": [
+         *         "start",
+         *         "cancel"
+         *       ],
+         *       "title": "Move not allowed",
+         *       "type": "https://itsm.dev/problems/illegal-move",
+         *       "status": 409
+         *     }
+         */
+        Problem: {
+            /**
+             * Format: uri
+             * @enum {string}
+             */
+            type: "https://itsm.dev/problems/bad-request" | "https://itsm.dev/problems/validation" | "https://itsm.dev/problems/unauthorized" | "https://itsm.dev/problems/forbidden" | "https://itsm.dev/problems/not-found" | "https://itsm.dev/problems/method-not-allowed" | "https://itsm.dev/problems/not-acceptable" | "https://itsm.dev/problems/illegal-move" | "https://itsm.dev/problems/conflict" | "https://itsm.dev/problems/stale-version" | "https://itsm.dev/problems/payload-too-large" | "https://itsm.dev/problems/unsupported-media-type" | "https://itsm.dev/problems/unprocessable" | "https://itsm.dev/problems/requirements-unmet" | "https://itsm.dev/problems/rate-limited" | "https://itsm.dev/problems/internal-error" | "https://itsm.dev/problems/bad-gateway" | "https://itsm.dev/problems/service-unavailable" | "https://itsm.dev/problems/database-unavailable" | "https://itsm.dev/problems/gateway-timeout";
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            /** @description The offending fields of a validation or rule error */
+            errors?: {
+                /** @description The offending field, as the client sent it (e.g. slaTargets[0].priority) */
+                field: string;
+                message: string;
+            }[];
+            /** @description For an illegal move: the moves allowed now */
+            allowedMoves?: string[];
         };
         AddedOffering: {
             serviceId?: components["schemas"]["UUID"];
@@ -1748,7 +1804,7 @@ export interface components {
             required?: string;
             /** Format: int32 */
             round?: number;
-            approvedAt?: components["schemas"]["Change_Instant"];
+            approvedAt?: components["schemas"]["Instant"];
         };
         Approvals: {
             route?: components["schemas"]["ApprovalRoute"];
@@ -1761,8 +1817,8 @@ export interface components {
         Blackout: {
             serviceId?: components["schemas"]["UUID"];
             serviceName?: string;
-            start?: components["schemas"]["Change_Instant"];
-            end?: components["schemas"]["Change_Instant"];
+            start?: components["schemas"]["Instant"];
+            end?: components["schemas"]["Instant"];
             description?: string;
         };
         /** @enum {string} */
@@ -1793,8 +1849,8 @@ export interface components {
             justification?: string;
             affectedServiceIds?: string[];
             affectedOfferingIds?: string[];
-            plannedStart?: components["schemas"]["Change_Instant"];
-            plannedEnd?: components["schemas"]["Change_Instant"];
+            plannedStart?: components["schemas"]["Instant"];
+            plannedEnd?: components["schemas"]["Instant"];
             implementationPlan?: string;
             backoutPlan?: string;
             testPlan?: string;
@@ -1816,11 +1872,11 @@ export interface components {
             reviewNotes?: string;
             reviewRequired?: boolean;
             cancelReason?: string;
-            createdAt?: components["schemas"]["Change_Instant"];
-            updatedAt?: components["schemas"]["Change_Instant"];
-            implementationStartedAt?: components["schemas"]["Change_Instant"];
-            implementedAt?: components["schemas"]["Change_Instant"];
-            closedAt?: components["schemas"]["Change_Instant"];
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+            implementationStartedAt?: components["schemas"]["Instant"];
+            implementedAt?: components["schemas"]["Instant"];
+            closedAt?: components["schemas"]["Instant"];
         };
         /** @description Closing from Implement needs the outcome; closing from Review needs the review notes. */
         Close: {
@@ -1839,13 +1895,13 @@ export interface components {
             hard?: boolean;
             serviceId?: components["schemas"]["UUID"];
             changeNumber?: string;
-            start?: components["schemas"]["Change_Instant"];
-            end?: components["schemas"]["Change_Instant"];
+            start?: components["schemas"]["Instant"];
+            end?: components["schemas"]["Instant"];
             description?: string;
         };
         Conflicts: {
-            plannedStart?: components["schemas"]["Change_Instant"];
-            plannedEnd?: components["schemas"]["Change_Instant"];
+            plannedStart?: components["schemas"]["Instant"];
+            plannedEnd?: components["schemas"]["Instant"];
             blocking?: boolean;
             override?: components["schemas"]["ConflictOverride"];
             conflicts?: components["schemas"]["ConflictView"][];
@@ -1860,9 +1916,9 @@ export interface components {
             affectedServiceIds?: string[];
             affectedOfferingIds?: string[];
             /** @example 2026-12-05T22:00:00Z */
-            plannedStart?: components["schemas"]["Change_Instant"];
+            plannedStart?: components["schemas"]["Instant"];
             /** @example 2026-12-05T23:30:00Z */
-            plannedEnd?: components["schemas"]["Change_Instant"];
+            plannedEnd?: components["schemas"]["Instant"];
             implementationPlan?: string;
             backoutPlan?: string;
             testPlan?: string;
@@ -1886,8 +1942,6 @@ export interface components {
             /** @description Why the implementation starts outside the planned window */
             outsideWindowReason?: string;
         };
-        /** Format: date-time */
-        Change_Instant: string;
         /** @description A pre-approved standard change template. */
         NewTemplate: {
             name: string;
@@ -1955,8 +2009,8 @@ export interface components {
             reasons?: string[];
         };
         Schedule: {
-            from?: components["schemas"]["Change_Instant"];
-            to?: components["schemas"]["Change_Instant"];
+            from?: components["schemas"]["Instant"];
+            to?: components["schemas"]["Instant"];
             changes?: components["schemas"]["ScheduledChange"][];
             blackouts?: components["schemas"]["Blackout"][];
         };
@@ -1966,8 +2020,8 @@ export interface components {
             title?: string;
             type?: components["schemas"]["ChangeType"];
             state?: components["schemas"]["ChangeState"];
-            plannedStart?: components["schemas"]["Change_Instant"];
-            plannedEnd?: components["schemas"]["Change_Instant"];
+            plannedStart?: components["schemas"]["Instant"];
+            plannedEnd?: components["schemas"]["Instant"];
             affectedServiceIds?: string[];
             riskLevel?: components["schemas"]["RiskLevel"];
             implementer?: string;
@@ -2009,7 +2063,7 @@ export interface components {
             testPlan?: string;
             active?: boolean;
             createdBy?: string;
-            createdAt?: components["schemas"]["Change_Instant"];
+            createdAt?: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         Testing: "FULL" | "PARTIAL" | "NONE";
@@ -2021,8 +2075,8 @@ export interface components {
             justification?: string;
             affectedServiceIds?: string[];
             affectedOfferingIds?: string[];
-            plannedStart?: components["schemas"]["Change_Instant"];
-            plannedEnd?: components["schemas"]["Change_Instant"];
+            plannedStart?: components["schemas"]["Instant"];
+            plannedEnd?: components["schemas"]["Instant"];
             implementationPlan?: string;
             backoutPlan?: string;
             testPlan?: string;
@@ -2040,43 +2094,11 @@ export interface components {
             comment?: string;
             /** Format: int32 */
             round?: number;
-            castAt?: components["schemas"]["Change_Instant"];
+            castAt?: components["schemas"]["Instant"];
         };
         WindowView: {
-            start?: components["schemas"]["Change_Instant"];
-            end?: components["schemas"]["Change_Instant"];
-        };
-        /**
-         * @description RFC 9457 problem details. `type` is one of the catalogue in docs/problem-types.md.
-         * @example {
-         *       "detail": "Cannot resolve from state NEW; allowed now: start, cancel",
-         *       "status": 409,
-         *       "type": "https://itsm.dev/problems/illegal-move",
-         *       "title": "Move not allowed",
-         *       "allowedMoves": [
-         *         "start",
-         *         "cancel"
-         *       ]
-         *     }
-         */
-        Problem: {
-            /**
-             * Format: uri
-             * @enum {string}
-             */
-            type: "https://itsm.dev/problems/bad-request" | "https://itsm.dev/problems/validation" | "https://itsm.dev/problems/unauthorized" | "https://itsm.dev/problems/forbidden" | "https://itsm.dev/problems/not-found" | "https://itsm.dev/problems/method-not-allowed" | "https://itsm.dev/problems/not-acceptable" | "https://itsm.dev/problems/illegal-move" | "https://itsm.dev/problems/conflict" | "https://itsm.dev/problems/stale-version" | "https://itsm.dev/problems/payload-too-large" | "https://itsm.dev/problems/unsupported-media-type" | "https://itsm.dev/problems/unprocessable" | "https://itsm.dev/problems/requirements-unmet" | "https://itsm.dev/problems/rate-limited" | "https://itsm.dev/problems/internal-error" | "https://itsm.dev/problems/bad-gateway" | "https://itsm.dev/problems/service-unavailable" | "https://itsm.dev/problems/database-unavailable" | "https://itsm.dev/problems/gateway-timeout";
-            title: string;
-            status: number;
-            detail?: string;
-            instance?: string;
-            /** @description The offending fields of a validation or rule error */
-            errors?: {
-                /** @description The offending field, as the client sent it (e.g. slaTargets[0].priority) */
-                field: string;
-                message: string;
-            }[];
-            /** @description For an illegal move: the moves allowed now */
-            allowedMoves?: string[];
+            start?: components["schemas"]["Instant"];
+            end?: components["schemas"]["Instant"];
         };
         Assign: {
             assignmentGroup?: string;
@@ -2096,7 +2118,7 @@ export interface components {
             author?: string;
             body?: string;
             internal?: boolean;
-            createdAt?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Incident_Instant"];
         };
         /** @description A new incident. Priority follows from impact × urgency. */
         CreateIncident: {
@@ -2127,13 +2149,6 @@ export interface components {
             parentId?: components["schemas"]["UUID"];
             /** @description Declare a major incident at once (agents and admins) */
             major?: boolean;
-        };
-        Incident_HistoryEntry: {
-            at?: components["schemas"]["Instant"];
-            actor?: string;
-            field?: string;
-            from?: string;
-            to?: string;
         };
         /** @description Put on hold; AWAITING_CALLER pauses the SLA clocks and needs a comment to the caller */
         Hold: {
@@ -2193,13 +2208,18 @@ export interface components {
             resolutionCode?: string;
             resolutionNotes?: string;
             workaround?: string;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
-            respondedAt?: components["schemas"]["Instant"];
-            resolvedAt?: components["schemas"]["Instant"];
-            closedAt?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Incident_Instant"];
+            updatedAt?: components["schemas"]["Incident_Instant"];
+            respondedAt?: components["schemas"]["Incident_Instant"];
+            resolvedAt?: components["schemas"]["Incident_Instant"];
+            closedAt?: components["schemas"]["Incident_Instant"];
             sla?: components["schemas"]["SlaView"];
         };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T16:15:50Z
+         */
+        Incident_Instant: string;
         /** @enum {string} */
         Kind: "RUNNING" | "PAUSED";
         /**
@@ -2250,9 +2270,9 @@ export interface components {
         SlaClockExplanation: {
             /** Format: int64 */
             targetMinutes?: number;
-            startedAt?: components["schemas"]["Instant"];
-            stoppedAt?: components["schemas"]["Instant"];
-            dueAt?: components["schemas"]["Instant"];
+            startedAt?: components["schemas"]["Incident_Instant"];
+            stoppedAt?: components["schemas"]["Incident_Instant"];
+            dueAt?: components["schemas"]["Incident_Instant"];
             state?: components["schemas"]["SlaState"];
             /** Format: double */
             elapsedPercent?: number;
@@ -2263,7 +2283,7 @@ export interface components {
             intervals?: components["schemas"]["SlaIntervalView"][];
         };
         SlaClockView: {
-            dueAt?: components["schemas"]["Instant"];
+            dueAt?: components["schemas"]["Incident_Instant"];
             state?: components["schemas"]["SlaState"];
             /** Format: double */
             elapsedPercent?: number;
@@ -2287,8 +2307,8 @@ export interface components {
         /** @description A stretch of the clock's life; 'to' is absent while it lasts */
         SlaIntervalView: {
             kind?: components["schemas"]["Kind"];
-            from?: components["schemas"]["Instant"];
-            to?: components["schemas"]["Instant"];
+            from?: components["schemas"]["Incident_Instant"];
+            to?: components["schemas"]["Incident_Instant"];
             /** Format: int64 */
             workingMinutes?: number;
         };
@@ -2352,12 +2372,17 @@ export interface components {
             changeNumber: string;
         };
         Problem_HistoryEntry: {
-            at?: components["schemas"]["Instant"];
+            at?: components["schemas"]["Problem_Instant"];
             actor?: string;
             field?: string;
             from?: string;
             to?: string;
         };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T16:15:50Z
+         */
+        Problem_Instant: string;
         KnownErrorView: {
             id?: components["schemas"]["UUID"];
             problemId?: components["schemas"]["UUID"];
@@ -2370,8 +2395,8 @@ export interface components {
             /** Format: int32 */
             incidentCount?: number;
             publishedBy?: string;
-            publishedAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            publishedAt?: components["schemas"]["Problem_Instant"];
+            updatedAt?: components["schemas"]["Problem_Instant"];
         };
         LinkIncident: {
             /** @example INC0001001 */
@@ -2381,7 +2406,7 @@ export interface components {
             incidentNumber?: string;
             state?: string;
             linkedBy?: string;
-            linkedAt?: components["schemas"]["Instant"];
+            linkedAt?: components["schemas"]["Problem_Instant"];
         };
         /** @description A move the caller may make now: where it leads, what it requires, the resolution codes allowed, the fields it still needs given what the problem holds (on the problem or in the request), and for resolve the fields each code still needs. */
         Problem_NextMove: {
@@ -2441,7 +2466,7 @@ export interface components {
             state?: components["schemas"]["ProblemState"];
             source?: components["schemas"]["ProblemSource"];
             rootCause?: string;
-            rootCauseIdentifiedAt?: components["schemas"]["Instant"];
+            rootCauseIdentifiedAt?: components["schemas"]["Problem_Instant"];
             workaround?: string;
             fixDescription?: string;
             fixChangeNumber?: string;
@@ -2450,14 +2475,14 @@ export interface components {
             resolutionNotes?: string;
             duplicateOf?: string;
             knownError?: boolean;
-            knownErrorPublishedAt?: components["schemas"]["Instant"];
+            knownErrorPublishedAt?: components["schemas"]["Problem_Instant"];
             /** Format: int32 */
             incidentCount?: number;
             createdBy?: string;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
-            resolvedAt?: components["schemas"]["Instant"];
-            closedAt?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Problem_Instant"];
+            updatedAt?: components["schemas"]["Problem_Instant"];
+            resolvedAt?: components["schemas"]["Problem_Instant"];
+            closedAt?: components["schemas"]["Problem_Instant"];
             /** @description What the caller may do now (moves first), as next-states and the endpoints say */
             allowedActions?: string[];
         };
@@ -2549,6 +2574,42 @@ export interface operations {
                     "application/json": components["schemas"]["PageResultItemView"];
                 };
             };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ItemResource_create: {
@@ -2566,13 +2627,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description An earlier request with the same Idempotency-Key, replayed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            /** @description Created; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
                 };
             };
             /** @description Bad Request */
@@ -2581,6 +2651,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2595,13 +2710,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2623,13 +2774,85 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2654,6 +2877,42 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ItemResource_publish: {
@@ -2669,13 +2928,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2693,13 +3024,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2731,6 +3134,42 @@ export interface operations {
                     "application/json": components["schemas"]["PageResultServiceView"];
                 };
             };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ServiceResource_create: {
@@ -2748,13 +3187,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description An earlier request with the same Idempotency-Key, replayed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description Created; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceView"];
                 };
             };
             /** @description Bad Request */
@@ -2763,6 +3211,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2777,13 +3270,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2805,13 +3334,85 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2829,13 +3430,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2860,6 +3533,42 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ServiceResource_impact: {
@@ -2880,6 +3589,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImpactView"][];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2904,6 +3649,42 @@ export interface operations {
                     "application/json": components["schemas"]["OfferingView"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ServiceResource_createOffering: {
@@ -2923,13 +3704,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description An earlier request with the same Idempotency-Key, replayed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OfferingView"];
+                };
+            };
+            /** @description Created; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
                 };
             };
             /** @description Bad Request */
@@ -2938,6 +3728,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2953,13 +3797,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OfferingView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2982,13 +3862,85 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OfferingView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3014,6 +3966,42 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ServiceResource_retireOffering: {
@@ -3030,13 +4018,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OfferingView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3054,13 +4114,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ServiceView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3093,6 +4225,42 @@ export interface operations {
                     "application/json": components["schemas"]["PageResultRequestView"];
                 };
             };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RequestResource_submit: {
@@ -3110,13 +4278,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description An earlier request with the same Idempotency-Key, replayed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description Created; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
                 };
             };
             /** @description Bad Request */
@@ -3125,6 +4302,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3146,6 +4368,33 @@ export interface operations {
                     "application/json": components["schemas"]["RequestFigures"];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RequestResource_get: {
@@ -3159,13 +4408,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3187,13 +4472,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RequestView"];
                 };
             };
             /** @description Bad Request */
@@ -3202,6 +4487,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3218,13 +4566,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3242,13 +4662,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3273,6 +4765,42 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RequestResource_reject: {
@@ -3292,13 +4820,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The record as it now stands; ETag header */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RequestView"];
                 };
             };
             /** @description Bad Request */
@@ -3307,6 +4835,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3330,6 +4921,42 @@ export interface operations {
                     "application/json": components["schemas"]["TaskView"][];
                 };
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RequestResource_addTask: {
@@ -3347,13 +4974,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TaskView"];
                 };
             };
             /** @description Bad Request */
@@ -3362,6 +4989,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3397,6 +5078,60 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     RequestResource_startTask: {
@@ -3418,6 +5153,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6071,7 +7860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Incident_HistoryEntry"][];
+                    "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
             /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */

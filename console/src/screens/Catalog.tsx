@@ -9,7 +9,7 @@ import localizeKo from "ajv-i18n/localize/ko";
 import i18next from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CatalogItem, must, mustAs, newIdempotencyKey } from "../api/client";
+import { must, newIdempotencyKey } from "../api/client";
 import { ErrorBox, Loading } from "../components/common";
 import { useApi } from "../context";
 import { type ErrorTree, toErrorTree } from "../lib/formErrors";
@@ -78,7 +78,7 @@ export function CatalogItemScreen() {
   const item = useQuery({
     queryKey: ["catalog", "item", itemId],
     queryFn: async () =>
-      mustAs<CatalogItem>(await api.GET("/api/v1/catalog/items/{id}", { params: { path: { id: itemId } } })),
+      must(await api.GET("/api/v1/catalog/items/{id}", { params: { path: { id: itemId } } })),
   });
   const submit = useMutation({
     mutationFn: async (fields: Record<string, unknown>) =>

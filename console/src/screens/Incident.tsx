@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Api, type Incident, must, mustAs, type Service, versioned } from "../api/client";
+import { type Api, type Incident, must, versioned } from "../api/client";
 import { HOLD_REASONS, RESOLUTION_CODES } from "../api/enums";
 import { useSession } from "../auth/auth";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
@@ -829,7 +829,7 @@ function Links({ incident }: { incident: Incident }) {
     queryKey: ["catalog", "service", incident.serviceId],
     enabled: !!incident.serviceId,
     queryFn: async () =>
-      mustAs<Service>(
+      must(
         await api.GET("/api/v1/catalog/services/{id}", {
           params: { path: { id: incident.serviceId ?? "" } },
         }),
