@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The change → catalog flow's entry: approved changes are marked as planned, implemented ones have their catalog
- * update applied, failed or cancelled ones lose the mark. Exactly once per event; an update that no longer fits
+ * update applied, failed or cancelled ones lose the mark, and so do re-planned ones sent back through approval
+ * (their approval brings the mark back at the new window). Exactly once per event; an update that no longer fits
  * is recorded on the services (independently) and the event goes to the dead-letter topic with the reason.
  */
 @ApplicationScoped
@@ -47,7 +48,7 @@ public class ChangeEventConsumer {
 
     /** Most change events (created, submitted, assessed, votes) mean nothing here and skip the inbox's transaction. */
     static final Set<String> HANDLED = Set.of(EventTypes.CHANGE_APPROVED, EventTypes.CHANGE_IMPLEMENTED,
-            EventTypes.CHANGE_FAILED, EventTypes.CHANGE_CANCELLED);
+            EventTypes.CHANGE_FAILED, EventTypes.CHANGE_CANCELLED, EventTypes.CHANGE_UPDATED);
 
     @Incoming("change-events")
     public Uni<Void> consume(Message<String> message) {
@@ -62,6 +63,7 @@ public class ChangeEventConsumer {
                     .call(failure -> recordRejection(event.id(), (ChangeUpdateRejected) failure));
             case EventTypes.CHANGE_FAILED, EventTypes.CHANGE_CANCELLED ->
                 changeUpdates.dropped(event.payload(ChangeEvent.class));
+            case EventTypes.CHANGE_UPDATED -> changeUpdates.updated(event.payload(ChangeEvent.class));
             default -> throw new IllegalStateException("not a handled change event: " + event.type());
         };
     }

@@ -20,6 +20,7 @@ import org.itsm.catalog.domain.CatalogUpdateFit.OfferingFacts;
 import org.itsm.catalog.domain.Lifecycle;
 import org.itsm.catalog.domain.OfferingStatus;
 import org.itsm.catalog.domain.PlannedChange;
+import org.itsm.catalog.domain.PlannedMarks;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.AppliedChangeRepository;
@@ -131,6 +132,14 @@ public class ChangeUpdateService {
     /** A failed or cancelled change loses its marks; each removal is recorded on its service or offering. */
     public Uni<Void> dropped(ChangeEvent change) {
         return removeMarks(change);
+    }
+
+    /**
+     * A change whose window moved after approval goes back through approval: until it is approved again, the mark
+     * of the old window would announce a change that will not happen then, so it goes.
+     */
+    public Uni<Void> updated(ChangeEvent change) {
+        return PlannedMarks.staleAfter(change) ? removeMarks(change) : Uni.createFrom().voidItem();
     }
 
     /** Removes the change's marks, recording each removal (implemented, failed or cancelled alike). */

@@ -183,6 +183,33 @@ class ChangeFlowTest {
     }
 
     @Test
+    void aWindowMovedAfterApprovalTakesTheMarkAwayUntilTheChangeIsApprovedAgain() {
+        String serviceId = createLiveService("Wiki " + UUID.randomUUID());
+        UUID changeId = UUID.randomUUID();
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            sender.send(Topics.CHANGE, changeId.toString(), UUID.randomUUID().toString(), EventTypes.CHANGE_APPROVED,
+                    EventSource.CHANGE_SERVICE, "CHG0009003", change(changeId, "CHG0009003", "SCHEDULED", serviceId,
+                            null, "null"));
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                    .get("/api/v1/catalog/services/{id}", serviceId).then()
+                    .body("plannedChanges.changeNumber", contains("CHG0009003")));
+            // the window moved and the change went back to Authorize (other updates keep it: PlannedMarksTest)
+            sender.send(Topics.CHANGE, changeId.toString(), UUID.randomUUID().toString(), EventTypes.CHANGE_UPDATED,
+                    EventSource.CHANGE_SERVICE, "CHG0009003", updated(change(changeId, "CHG0009003", "AUTHORIZE",
+                            serviceId, null, "null").replace("2026-12-01T20:00:00Z", "2026-12-08T20:00:00Z"),
+                            "[\"plannedStart\", \"plannedEnd\"]"));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> asAgent()
+                .get("/api/v1/catalog/services/{id}", serviceId).then().body("plannedChanges", empty()));
+        asAgent().get("/api/v1/catalog/services/{id}/history", serviceId).then()
+                .body("findAll { it.field == 'plannedChange' }.to", contains(containsString("CHG0009003"), nullValue()));
+    }
+
+    private static String updated(String change, String changedFields) {
+        return change.substring(0, change.lastIndexOf('}')) + ", \"changedFields\": " + changedFields + "}";
+    }
+
+    @Test
     void updateThatNoLongerFitsGoesToTheDeadLetterTopicAndShowsOnTheService() {
         String serviceId = createLiveService("Payroll " + UUID.randomUUID());
         String offeringId = createOffering(serviceId, "Payroll Standard");
