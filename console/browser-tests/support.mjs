@@ -13,7 +13,8 @@ export const GATEWAY_URL = process.env.GATEWAY_URL ?? "http://localhost:8080";
 export const KEYCLOAK_URL = process.env.KEYCLOAK_URL ?? "http://localhost:8180";
 export const SCREENSHOT_DIR =
   process.env.SCREENSHOT_DIR ?? join(process.cwd(), "target", "console-screenshots");
-const TIMEOUT = 20_000;
+// generous for a busy 2-core CI machine: every wait is a condition, so a passing run never waits it out
+const TIMEOUT = 30_000;
 
 /** One Chromium for the whole run; each user gets a context of their own (fresh cookies and storage). */
 export async function launch() {
