@@ -286,6 +286,21 @@ class IncidentRulesApiTest {
                 .body("findAll { it.field == 'comment' }.to", containsInAnyOrder("PUBLIC", "WORK_NOTE"));
     }
 
+    @Test
+    void theFrameworksOwnRefusalsCarryTypesFromTheCatalogue() {
+        String id = create("Refusals are typed");
+        RestAssured.given().get("/api/v1/incidents/{id}", id).then().statusCode(401)
+                .contentType("application/problem+json").body("type", equalTo("https://itsm.dev/problems/unauthorized"));
+        asRequester("hank").body("{\"body\": \"Let me in\"}").post("/api/v1/incidents/{id}/work-notes", id).then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://itsm.dev/problems/forbidden"));
+        asAgent().get("/api/v1/incidents/{id}/no-such-thing", id).then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("https://itsm.dev/problems/not-found"));
+        asAgent().delete("/api/v1/incidents/{id}/history", id).then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://itsm.dev/problems/method-not-allowed"));
+    }
+
     // 13. OpenAPI: every operation documents its success schema; operationIds unique
 
     @Test
