@@ -28,8 +28,11 @@ public class ItsmTestInfrastructure implements QuarkusTestResourceLifecycleManag
 
     private static final Path ROOT = Path.of("target", "test-infrastructure").toAbsolutePath();
 
+    /** One infrastructure per test JVM, shared by every instance Quarkus makes of this resource. */
+    private static final Object LOCK = new Object();
     private static PostgresLauncher postgres;
     private static KafkaLauncher kafka;
+    private static int users;
 
     private String database = "itsm";
 
@@ -39,19 +42,14 @@ public class ItsmTestInfrastructure implements QuarkusTestResourceLifecycleManag
     }
 
     @Override
-    public synchronized Map<String, String> start() {
-        if (postgres == null) {
-            deleteRecursively(ROOT);
-            postgres = new PostgresLauncher(ROOT.resolve("postgres"), Ports.freePort());
-            kafka = new KafkaLauncher(ROOT.resolve("kafka"), Ports.freePort(), Ports.freePort());
-            CompletableFuture.allOf(
-                    CompletableFuture.runAsync(postgres::start),
-                    CompletableFuture.runAsync(() -> {
-                        kafka.start();
-                        kafka.createTopics(Topics.allWithDeadLetters().toArray(String[]::new));
-                    })).join();
+    public Map<String, String> start() {
+        synchronized (LOCK) {
+            if (postgres == null) {
+                startInfrastructure();
+            }
+            users++;
+            postgres.createDatabase(database);
         }
-        postgres.createDatabase(database);
 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
@@ -66,8 +64,39 @@ public class ItsmTestInfrastructure implements QuarkusTestResourceLifecycleManag
         return config;
     }
 
+    /**
+     * Stops the infrastructure when its last user stops. When Quarkus swaps test resources between test classes, one
+     * instance's stop can meet another's start: each instance locking only itself let the old stop terminate the
+     * broker the new start had just launched ("kafka exited during start-up", with nothing in its log).
+     */
     @Override
-    public synchronized void stop() {
+    public void stop() {
+        synchronized (LOCK) {
+            if (users == 0 || --users > 0) {
+                return;
+            }
+            stopInfrastructure();
+        }
+    }
+
+    private static void startInfrastructure() {
+        deleteRecursively(ROOT);
+        postgres = new PostgresLauncher(ROOT.resolve("postgres"), Ports.freePort());
+        kafka = new KafkaLauncher(ROOT.resolve("kafka"), Ports.freePort(), Ports.freePort());
+        try {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(postgres::start),
+                    CompletableFuture.runAsync(() -> {
+                        kafka.start();
+                        kafka.createTopics(Topics.allWithDeadLetters().toArray(String[]::new));
+                    })).join();
+        } catch (RuntimeException e) {
+            stopInfrastructure();
+            throw e;
+        }
+    }
+
+    private static void stopInfrastructure() {
         if (kafka != null) {
             kafka.stop();
             kafka = null;
