@@ -23,8 +23,8 @@ public final class DevStack {
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int PREFERRED_POSTGRES_PORT = 5432;
-    static final List<String> DEMO_USERS = List.of("agent", "requester", "change-manager", "cab1", "cab2",
-            "problem-manager", "catalog-manager", "admin");
+    static final List<String> DEMO_USERS = List.of("agent", "implementer", "requester", "requester2", "change-manager",
+            "cab1", "cab2", "problem-manager", "catalog-manager", "admin");
     static final String CLI_CLIENT = "itsm-cli";
     // The packaged services may take a while when five of them start at once on a small machine.
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
