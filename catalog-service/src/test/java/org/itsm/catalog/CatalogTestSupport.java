@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.TestTokens;
 
 import io.restassured.http.ContentType;

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.itsm.events.EventSource;
 import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.CloudEventSender;
 import org.itsm.testing.TestTokens;
 

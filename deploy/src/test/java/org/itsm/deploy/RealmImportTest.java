@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.itsm.events.api.Roles;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -42,8 +43,8 @@ class RealmImportTest {
     static final Path GENERATED = Path.of("kubernetes/base/keycloak/realm-import.yaml");
     static final String HEADER = "# GENERATED FILE - do not edit. Source: deploy/keycloak/itsm-realm.json\n"
             + "# Regenerate: mvn -f deploy/pom.xml test -Dtest=RealmImportTest -Ditsm.deploy.regenerate=true\n";
-    static final Set<String> ROLES = Set.of("itsm-requester", "itsm-agent", "itsm-problem-manager", "itsm-change-manager",
-            "itsm-cab-member", "itsm-catalog-manager", "itsm-admin");
+    /** The platform's role model, named once in the event contract. */
+    static final Set<String> ROLES = Set.copyOf(Roles.ALL);
     static final Map<String, String> DEMO_USERS = Map.ofEntries(
             Map.entry("agent", "itsm-agent"), Map.entry("requester", "itsm-requester"), Map.entry("requester2", "itsm-requester"),
             Map.entry("change-manager", "itsm-change-manager"), Map.entry("cab1", "itsm-cab-member"),

@@ -2,7 +2,7 @@ package org.itsm.incident;
 
 import static io.restassured.RestAssured.given;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.TestTokens;
 
 import io.restassured.http.ContentType;

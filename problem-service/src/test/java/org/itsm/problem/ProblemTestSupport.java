@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.TestTokens;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

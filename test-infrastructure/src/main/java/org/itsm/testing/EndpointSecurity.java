@@ -3,15 +3,12 @@ package org.itsm.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
 import java.util.Set;
+
+import org.itsm.events.api.Roles;
 
 /** The per-endpoint security check every service runs: 401 without a token, 403 for each role not admitted. */
 public final class EndpointSecurity {
-
-    /** Every realm role of realm {@code itsm}. */
-    public static final List<String> ALL_ROLES = List.of("itsm-requester", "itsm-agent", "itsm-problem-manager",
-            "itsm-change-manager", "itsm-cab-member", "itsm-catalog-manager", "itsm-admin");
 
     private EndpointSecurity() {
     }
@@ -19,7 +16,7 @@ public final class EndpointSecurity {
     public static void assertRefusedWithoutTokenOrRole(String method, String path, Set<String> admitted) {
         given().contentType("application/json").body("{}").request(method, path).then().statusCode(401)
                 .contentType("application/problem+json").body("status", equalTo(401));
-        for (String role : ALL_ROLES) {
+        for (String role : Roles.ALL) {
             if (!admitted.contains(role)) {
                 given().header("Authorization", TestTokens.bearer("someone", role)).contentType("application/json")
                         .body("{}").request(method, path).then().statusCode(403)

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /**
  * Who may make which move on a request: the one rule the endpoints enforce and {@code allowedActions} shows.

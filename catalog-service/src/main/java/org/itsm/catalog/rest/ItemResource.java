@@ -34,7 +34,7 @@ import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 import io.smallrye.mutiny.Uni;
 

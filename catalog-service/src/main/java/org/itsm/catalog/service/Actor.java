@@ -3,7 +3,7 @@ package org.itsm.catalog.service;
 import java.util.Set;
 
 import org.itsm.catalog.domain.RequestAccess;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /** Who is acting: user name, realm roles, and the manager their Keycloak profile names (may be null). */
 public record Actor(String name, Set<String> roles, String manager) {

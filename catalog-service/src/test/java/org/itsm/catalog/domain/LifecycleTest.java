@@ -20,9 +20,9 @@ class LifecycleTest {
         assertEquals(List.of(), ServiceLifecycle.allowedActions(Lifecycle.RETIRED));
         assertThrows(IllegalMoveException.class, () -> ServiceLifecycle.apply(Lifecycle.PIPELINE, "explode"));
         assertEquals(List.of("go-live", "retire"), ServiceLifecycle.allowedActions(Lifecycle.PIPELINE,
-                new RequestAccess.Who("cm", java.util.Set.of(org.itsm.support.security.Roles.CATALOG_MANAGER))));
+                new RequestAccess.Who("cm", java.util.Set.of(org.itsm.events.api.Roles.CATALOG_MANAGER))));
         assertEquals(List.of(), ServiceLifecycle.allowedActions(Lifecycle.PIPELINE,
-                new RequestAccess.Who("agent", java.util.Set.of(org.itsm.support.security.Roles.AGENT))));
+                new RequestAccess.Who("agent", java.util.Set.of(org.itsm.events.api.Roles.AGENT))));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.itsm.catalog.domain.RequestAccess.Action;
 import org.itsm.catalog.domain.RequestAccess.Who;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.junit.jupiter.api.Test;
 
 class RequestAccessTest {

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.EndpointSecurity;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.junit.jupiter.params.ParameterizedTest;

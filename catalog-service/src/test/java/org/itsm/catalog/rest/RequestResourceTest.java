@@ -23,7 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.itsm.testing.KafkaTopicReader;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /**
  * Approval policy: the route follows from type and risk, votes are counted per route, and segregation of duties keeps

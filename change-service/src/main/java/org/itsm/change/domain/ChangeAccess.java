@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /**
  * Who may do what to a change, now: the one home of the access rules the endpoints enforce and {@code next-states}

@@ -26,7 +26,7 @@ import org.itsm.change.rest.ChangeApi.NewTemplate;
 import org.itsm.change.rest.ChangeApi.TemplateView;
 import org.itsm.change.service.Actor;
 import org.itsm.change.service.TemplateService;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -3,7 +3,7 @@ package org.itsm.change.service;
 import java.util.Set;
 
 import org.itsm.change.domain.ChangeAccess;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /** Who is acting: the user name and their realm roles. */
 public record Actor(String name, Set<String> roles) {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.itsm.change.domain.ApprovalPolicy.Refusal;
 import org.itsm.change.domain.ApprovalPolicy.Vote;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.junit.jupiter.api.Test;
 
 class ApprovalPolicyTest {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.itsm.change.domain.ChangeAccess.Facts;
 import org.itsm.change.domain.ChangeAccess.Who;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.junit.jupiter.api.Test;
 
 class ChangeAccessTest {

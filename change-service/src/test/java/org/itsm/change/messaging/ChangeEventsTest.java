@@ -33,7 +33,7 @@ import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
 import org.itsm.events.change.ChangeApprovalEvent;
 import org.itsm.events.change.ChangeEvent;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.CloudEventSender;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.itsm.testing.KafkaTopicReader;

@@ -25,7 +25,7 @@ import static org.itsm.change.ChangeTestSupport.vote;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

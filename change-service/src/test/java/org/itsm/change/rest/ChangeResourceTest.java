@@ -36,7 +36,7 @@ import org.awaitility.Awaitility;
 import org.itsm.events.EventSource;
 import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.CloudEventSender;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.EndpointSecurity;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "database", value = "change"))
 class ChangeSecurityTest {
 
-    private static final Set<String> EVERYONE = Set.copyOf(EndpointSecurity.ALL_ROLES);
+    private static final Set<String> EVERYONE = Set.copyOf(Roles.ALL);
     private static final Set<String> STAFF = Set.of(Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER,
             Roles.CAB_MEMBER, Roles.CATALOG_MANAGER, Roles.ADMIN);
     private static final Set<String> RAISERS = Set.of(Roles.REQUESTER, Roles.AGENT, Roles.CHANGE_MANAGER,

@@ -3,6 +3,7 @@ package org.itsm.gateway.stream;
 import java.util.Set;
 
 import org.itsm.events.Topics;
+import org.itsm.events.api.Roles;
 
 /**
  * Who may see which platform event on the live stream. Roles add up: a caller sees what any of their roles shows.
@@ -11,16 +12,7 @@ import org.itsm.events.Topics;
  */
 public final class EventAudience {
 
-    public static final String ADMIN = "itsm-admin";
-    public static final String AGENT = "itsm-agent";
-    public static final String REQUESTER = "itsm-requester";
-    public static final String PROBLEM_MANAGER = "itsm-problem-manager";
-    public static final String CHANGE_MANAGER = "itsm-change-manager";
-    public static final String CAB_MEMBER = "itsm-cab-member";
-    public static final String CATALOG_MANAGER = "itsm-catalog-manager";
-
-    private static final Set<String> WATCHING_ROLES = Set.of(ADMIN, AGENT, REQUESTER, PROBLEM_MANAGER, CHANGE_MANAGER,
-            CAB_MEMBER, CATALOG_MANAGER);
+    private static final Set<String> WATCHING_ROLES = Set.copyOf(Roles.ALL);
 
     /** Service-request events share the catalog topic with service, offering and item events. */
     private static final String SERVICE_REQUEST_TYPE_PREFIX = "itsm.catalog.request-";
@@ -49,18 +41,18 @@ public final class EventAudience {
     }
 
     public static boolean sees(Viewer viewer, PlatformEvent event) {
-        if (viewer.has(ADMIN)) {
+        if (viewer.has(Roles.ADMIN)) {
             return true;
         }
         boolean serviceRequest = event.type() != null && event.type().startsWith(SERVICE_REQUEST_TYPE_PREFIX);
         return switch (event.topic()) {
-            case Topics.INCIDENT -> viewer.has(AGENT) || viewer.has(PROBLEM_MANAGER)
-                    || viewer.has(REQUESTER) && owns(viewer, event);
-            case Topics.CHANGE -> viewer.has(CHANGE_MANAGER) || viewer.has(CAB_MEMBER)
-                    || viewer.has(REQUESTER) && owns(viewer, event);
-            case Topics.PROBLEM -> viewer.has(PROBLEM_MANAGER);
-            case Topics.CATALOG -> viewer.has(CATALOG_MANAGER)
-                    || serviceRequest && (viewer.has(AGENT) || viewer.has(REQUESTER) && owns(viewer, event));
+            case Topics.INCIDENT -> viewer.has(Roles.AGENT) || viewer.has(Roles.PROBLEM_MANAGER)
+                    || viewer.has(Roles.REQUESTER) && owns(viewer, event);
+            case Topics.CHANGE -> viewer.has(Roles.CHANGE_MANAGER) || viewer.has(Roles.CAB_MEMBER)
+                    || viewer.has(Roles.REQUESTER) && owns(viewer, event);
+            case Topics.PROBLEM -> viewer.has(Roles.PROBLEM_MANAGER);
+            case Topics.CATALOG -> viewer.has(Roles.CATALOG_MANAGER)
+                    || serviceRequest && (viewer.has(Roles.AGENT) || viewer.has(Roles.REQUESTER) && owns(viewer, event));
             default -> false;
         };
     }

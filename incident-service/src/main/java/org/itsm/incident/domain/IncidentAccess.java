@@ -2,7 +2,7 @@ package org.itsm.incident.domain;
 
 import java.util.Set;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /**
  * Who may do what to an incident, asked both by the endpoints (before a move or a major declaration) and by

@@ -3,7 +3,7 @@ package org.itsm.incident.service;
 import java.util.Set;
 
 import org.itsm.incident.domain.IncidentAccess;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /** Who is acting: the user name and whether they act as service desk staff or only as a requester. */
 public record Actor(String name, Set<String> roles) {

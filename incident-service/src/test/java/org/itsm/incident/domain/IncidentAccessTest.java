@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.junit.jupiter.api.Test;
 
 class IncidentAccessTest {

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
 import org.itsm.incident.ShiftableClock;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.itsm.testing.KafkaTopicReader;
 import org.junit.jupiter.api.AfterEach;

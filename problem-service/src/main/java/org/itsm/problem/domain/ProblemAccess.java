@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 
 /**
  * Who may do what to problems, by action name: problem managers and admins manage problems; agents read them,

@@ -15,7 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.itsm.problem.domain.ProblemAccess.Caller;
 import org.itsm.problem.rest.KnownErrorResource;
 import org.itsm.problem.rest.ProblemResource;
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.junit.jupiter.api.Test;
 
 class ProblemAccessTest {

@@ -8,7 +8,7 @@ import static org.itsm.problem.ProblemTestSupport.createProblem;
 
 import java.util.List;
 
-import org.itsm.support.security.Roles;
+import org.itsm.events.api.Roles;
 import org.itsm.testing.ItsmTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
