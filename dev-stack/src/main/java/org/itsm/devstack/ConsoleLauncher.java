@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The console's static server ({@link ConsoleServer}) as a detached process of the local platform, tracked by
  * a pid file like the other components. Ready when {@code /health} answers 200.
  */
-public final class ConsoleLauncher implements InfrastructureComponent {
+public final class ConsoleLauncher extends ProcessComponent {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -28,6 +27,11 @@ public final class ConsoleLauncher implements InfrastructureComponent {
         this.config = config;
         this.process = new ManagedProcess(name(), logFile.resolveSibling(name() + ".pid"), logFile,
                 ConsoleServer.class.getName());
+    }
+
+    @Override
+    ManagedProcess process() {
+        return process;
     }
 
     @Override
@@ -68,23 +72,8 @@ public final class ConsoleLauncher implements InfrastructureComponent {
     }
 
     @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
-    @Override
     public boolean isReady() {
         return HttpProbe.answersOk("http://127.0.0.1:" + port + "/health");
-    }
-
-    @Override
-    public Path logFile() {
-        return process.logFile();
     }
 
     public String url() {

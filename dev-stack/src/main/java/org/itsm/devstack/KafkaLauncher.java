@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -30,7 +29,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Kafka jars on this JVM's class path in a JVM of its own. The storage is formatted on first start and kept
  * across restarts.
  */
-public final class KafkaLauncher implements InfrastructureComponent {
+public final class KafkaLauncher extends ProcessComponent {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -51,6 +50,11 @@ public final class KafkaLauncher implements InfrastructureComponent {
         this.controllerPort = controllerPort;
         this.process = new ManagedProcess(name(), this.dataDir.resolve("kafka.pid"), this.dataDir.resolve("kafka.log"),
                 "kafka.Kafka " + serverProperties);
+    }
+
+    @Override
+    ManagedProcess process() {
+        return process;
     }
 
     @Override
@@ -77,17 +81,7 @@ public final class KafkaLauncher implements InfrastructureComponent {
         process.stop("TERM", STOP_TIMEOUT);
     }
 
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
     /** Does the broker describe its cluster (with at least this node in it)? */
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
     @Override
     public boolean isReady() {
         try (Admin admin = admin()) {
@@ -98,11 +92,6 @@ public final class KafkaLauncher implements InfrastructureComponent {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    @Override
-    public Path logFile() {
-        return process.logFile();
     }
 
     public String bootstrapServers() {

@@ -14,7 +14,6 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -27,7 +26,7 @@ import java.util.zip.ZipFile;
  * dev-stack build puts into the local Maven repository). Unpacked into {@code dataDir} on first start and
  * built once for a file database with health checks; its realm file is imported on start.
  */
-public final class KeycloakLauncher implements InfrastructureComponent {
+public final class KeycloakLauncher extends ProcessComponent {
 
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -61,6 +60,11 @@ public final class KeycloakLauncher implements InfrastructureComponent {
     }
 
     @Override
+    ManagedProcess process() {
+        return process;
+    }
+
+    @Override
     public String name() {
         return "keycloak";
     }
@@ -87,27 +91,11 @@ public final class KeycloakLauncher implements InfrastructureComponent {
     }
 
     @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    /** Healthy on the management port and, when the realm file names a realm, serving that realm. */
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
-    @Override
     public boolean isReady() {
         return HttpProbe.answersOk("http://127.0.0.1:" + managementPort + "/health/ready")
                 && realmName().map(realm -> HttpProbe.answersOk(
                         "http://127.0.0.1:" + httpPort + "/realms/" + realm + "/.well-known/openid-configuration"))
                 .orElse(true);
-    }
-
-    @Override
-    public Path logFile() {
-        return process.logFile();
     }
 
     public String url() {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,7 +19,7 @@ import java.util.stream.Stream;
  * throwaway data (no fsync, no synchronous commit). The cluster lives in {@code dataDir/pgdata} and is
  * created on first start; it keeps its data across restarts.
  */
-public final class PostgresLauncher implements InfrastructureComponent {
+public final class PostgresLauncher extends ProcessComponent {
 
     private static final String USER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -39,6 +38,11 @@ public final class PostgresLauncher implements InfrastructureComponent {
         this.port = port;
         this.process = new ManagedProcess(name(), this.dataDir.resolve("postgres.pid"),
                 this.dataDir.resolve("postgres.log"), clusterDir.toString());
+    }
+
+    @Override
+    ManagedProcess process() {
+        return process;
     }
 
     @Override
@@ -79,23 +83,8 @@ public final class PostgresLauncher implements InfrastructureComponent {
     }
 
     @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
-    @Override
     public boolean isReady() {
         return ManagedProcess.succeeds(psql("postgres", "SELECT 1"), Duration.ofSeconds(5));
-    }
-
-    @Override
-    public Path logFile() {
-        return process.logFile();
     }
 
     /** Creates the database unless it exists. */

@@ -6,13 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * A packaged Quarkus application ({@code target/quarkus-app/quarkus-run.jar}) in a JVM of its own, configured
  * through system properties. Ready when {@code /q/health/ready} answers 200. Its pid file sits beside its log.
  */
-public final class QuarkusServiceLauncher implements InfrastructureComponent {
+public final class QuarkusServiceLauncher extends ProcessComponent {
 
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -38,6 +37,11 @@ public final class QuarkusServiceLauncher implements InfrastructureComponent {
         this.startTimeout = startTimeout;
         this.process = new ManagedProcess(name, logFile.resolveSibling(name + ".pid"), logFile,
                 "-jar " + this.quarkusRunJar);
+    }
+
+    @Override
+    ManagedProcess process() {
+        return process;
     }
 
     @Override
@@ -75,23 +79,8 @@ public final class QuarkusServiceLauncher implements InfrastructureComponent {
     }
 
     @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
-    @Override
     public boolean isReady() {
         return HttpProbe.answersOk("http://127.0.0.1:" + port + "/q/health/ready");
-    }
-
-    @Override
-    public Path logFile() {
-        return process.logFile();
     }
 
     public int port() {

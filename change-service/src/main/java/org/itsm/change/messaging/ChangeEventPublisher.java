@@ -1,6 +1,6 @@
 package org.itsm.change.messaging;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,10 @@ public class ChangeEventPublisher {
 
     private final OutboxWriter outbox;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
-    public ChangeEventPublisher(OutboxWriter outbox, ObjectMapper objectMapper) {
+    public ChangeEventPublisher(OutboxWriter outbox, ObjectMapper objectMapper, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.objectMapper = objectMapper;
     }
@@ -69,14 +71,14 @@ public class ChangeEventPublisher {
                 change.title, change.affectedServiceIds, change.affectedOfferingIds, change.plannedStart,
                 change.plannedEnd, change.riskLevel == null ? null : change.riskLevel.name(),
                 change.outcome == null ? null : change.outcome.name(), change.problemNumber,
-                catalogUpdate(change.catalogUpdate), Instant.now(), change.requester, changedFields, newValues);
+                catalogUpdate(change.catalogUpdate), clock.instant(), change.requester, changedFields, newValues);
         return outbox.append(type, change.id, change.number, event);
     }
 
     public Uni<Void> publishVote(ChangeRequest change, ChangeApproval vote) {
         ChangeApprovalEvent event = new ChangeApprovalEvent(change.id, change.number, vote.voter,
                 vote.capacity.name(), vote.decision.name(), vote.comment, change.approvalStatus.name(),
-                change.requester, Instant.now());
+                change.requester, clock.instant());
         return outbox.append(EventTypes.CHANGE_APPROVAL_VOTE_CAST, change.id, change.number, event);
     }
 

@@ -1,6 +1,6 @@
 package org.itsm.problem.messaging;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +21,10 @@ public class ProblemEventPublisher {
 
     private final OutboxWriter outbox;
     private final KnownErrorRepository knownErrors;
+    private final Clock clock;
 
-    public ProblemEventPublisher(OutboxWriter outbox, KnownErrorRepository knownErrors) {
+    public ProblemEventPublisher(OutboxWriter outbox, KnownErrorRepository knownErrors, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.knownErrors = knownErrors;
     }
@@ -45,14 +47,14 @@ public class ProblemEventPublisher {
         return workaround.flatMap(published -> outbox.append(type, problem.id, problem.number,
                 new ProblemEvent(problem.id, problem.number, problem.state.name(), problem.serviceId,
                         problem.category, linkedIncidents, problem.fixChangeNumber,
-                        problem.resolutionCode == null ? null : problem.resolutionCode.name(), Instant.now(),
+                        problem.resolutionCode == null ? null : problem.resolutionCode.name(), clock.instant(),
                         affectedIncidents, published)));
     }
 
     /** The known error, addressed to the linked incidents so the desk gets the workaround. */
     public Uni<Void> publishKnownError(Problem problem, KnownError knownError, List<String> linkedIncidents) {
         KnownErrorEvent event = new KnownErrorEvent(problem.id, problem.number, knownError.serviceId,
-                knownError.symptom, knownError.rootCause, knownError.workaround, linkedIncidents, Instant.now());
+                knownError.symptom, knownError.rootCause, knownError.workaround, linkedIncidents, clock.instant());
         return outbox.append(EventTypes.PROBLEM_KNOWN_ERROR_PUBLISHED, problem.id, problem.number, event);
     }
 }

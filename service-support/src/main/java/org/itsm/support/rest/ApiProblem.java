@@ -15,19 +15,6 @@ public class ApiProblem extends RuntimeException {
         this.problem = new ProblemDetail(type.uri(), type.title(), type.status(), detail, null, errors, allowedMoves);
     }
 
-    /** By the catalogue's slug; the status must be the catalogue's. */
-    public ApiProblem(int status, String slug, String title, String detail, List<ProblemDetail.FieldError> errors,
-            List<String> allowedMoves) {
-        this(checked(ProblemType.ofSlug(slug), status), detail, errors, allowedMoves);
-    }
-
-    private static ProblemType checked(ProblemType type, int status) {
-        if (type.status() != status) {
-            throw new IllegalArgumentException("Problem type " + type.slug() + " answers " + type.status());
-        }
-        return type;
-    }
-
     public ProblemDetail problem() {
         return problem;
     }
