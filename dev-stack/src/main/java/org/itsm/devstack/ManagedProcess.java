@@ -38,6 +38,8 @@ final class ManagedProcess {
     private final Path pidFile;
     private final Path logFile;
     private final String commandLineMarker;
+    /** The process this JVM started last, trusted while it lives even before its command line shows the marker. */
+    private volatile Process started;
 
     /**
      * @param commandLineMarker text the process's command line must contain to count as ours, so a PID
@@ -68,7 +70,8 @@ final class ManagedProcess {
         try {
             // The log is kept across runs; a header tells where this run begins.
             Files.writeString(prepareLogFile(), "=== " + Instant.now() + " starting " + name + "\n", StandardOpenOption.APPEND);
-            record(builder.start().pid());
+            started = builder.start();
+            record(started.pid());
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name + " (" + detached.get(0) + "): " + e.getMessage(), e);
         }
@@ -99,11 +102,16 @@ final class ManagedProcess {
         return running().map(process -> OptionalLong.of(process.pid())).orElse(OptionalLong.empty());
     }
 
-    /** Polls {@code ready} until it answers true; fails fast when the process dies meanwhile. */
+    /**
+     * Polls {@code ready} until it answers true; fails fast when the process dies meanwhile. A process just
+     * started counts as running while it lives: until setsid has exec'd the real command, its command line is
+     * the spawn helper's, not yet one with the marker.
+     */
     void awaitReady(BooleanSupplier ready, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (!isRunning()) {
+            Process justStarted = started;
+            if (!isRunning() && (justStarted == null || !justStarted.isAlive())) {
                 throw failure(name + " exited during start-up");
             }
             if (ready.getAsBoolean()) {
@@ -122,6 +130,7 @@ final class ManagedProcess {
      */
     void stop(String gracefulSignal, Duration timeout) {
         Optional<ProcessHandle> root = running();
+        started = null;
         if (root.isPresent()) {
             // Taken before the signal: once the root exits, its children are re-parented and untraceable.
             List<ProcessHandle> tree = Stream.concat(Stream.of(root.get()), root.get().descendants()).toList();
