@@ -1,6 +1,7 @@
 package org.itsm.events.change;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.itsm.events.api.Priority;
+import org.itsm.events.catalog.Lifecycle;
 import org.itsm.events.catalog.SlaTarget;
 
 /**
@@ -28,8 +31,8 @@ import org.itsm.events.catalog.SlaTarget;
  */
 public final class CatalogUpdateRules {
 
-    public static final List<String> LIFECYCLES = List.of("PIPELINE", "LIVE", "RETIRED");
-    public static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4", "P5");
+    public static final List<String> LIFECYCLES = Arrays.stream(Lifecycle.values()).map(Enum::name).toList();
+    public static final List<String> PRIORITIES = Arrays.stream(Priority.values()).map(Enum::name).toList();
     public static final int MAX_OFFERING_NAME = 120;
     public static final int MAX_VERSION = 40;
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.itsm.events.api.ProblemType;
+import org.itsm.support.lifecycle.IllegalMoveException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -31,6 +32,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
         return respond(problem.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response illegalMove(IllegalMoveException refused) {
+        return respond(ApiProblem.illegalMove(refused.action(), refused.state(), refused.allowedMoves()).problem());
     }
 
     @ServerExceptionMapper
