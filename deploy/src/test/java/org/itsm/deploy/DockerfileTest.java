@@ -1,6 +1,7 @@
 package org.itsm.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The five Dockerfile.jvm: the Quarkus JVM layout, non-root, the service's port. */
+/** The five Dockerfile.jvm (the Quarkus JVM layout, non-root, the service's port) and the console's static-site image. */
 class DockerfileTest {
 
     @ParameterizedTest
@@ -38,5 +39,24 @@ class DockerfileTest {
         JsonNode pod = deployment.path("spec").path("template").path("spec");
         assertEquals(port, pod.path("containers").path(0).path("ports").path(0).path("containerPort").asInt());
         assertEquals(185, pod.path("securityContext").path("runAsUser").asInt());
+    }
+
+    @Test
+    void consoleImageServesTheBuiltFilesUnprivileged() throws IOException {
+        Path file = Manifests.repoRoot().resolve("console/Dockerfile");
+        List<String> lines = Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("FROM nginxinc/nginx-unprivileged:")), "base image");
+        assertTrue(lines.contains("COPY console/dist/ /usr/share/nginx/html/"), "the production build");
+        assertTrue(lines.contains("COPY deploy/console/nginx.conf /etc/nginx/conf.d/default.conf"), "the compose site configuration");
+        assertTrue(lines.contains("USER 101") && lines.contains("EXPOSE 8080"));
+        // compose mounts the same site configuration and build output
+        String composeImage = DockerComposeTest.compose().path("services").path("console").path("image").asText();
+        assertTrue(lines.contains("FROM " + composeImage), "compose runs the same nginx as the image: " + composeImage);
+
+        JsonNode deployment = Manifests.readYamlDocuments(Manifests.kubernetesDir().resolve("base/apps/console/deployment.yaml")).get(0);
+        JsonNode pod = deployment.path("spec").path("template").path("spec");
+        assertEquals(8080, pod.path("containers").path(0).path("ports").path(0).path("containerPort").asInt());
+        assertEquals(101, pod.path("securityContext").path("runAsUser").asInt());
     }
 }

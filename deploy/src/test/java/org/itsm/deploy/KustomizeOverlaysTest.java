@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import static org.itsm.deploy.Manifests.find;
 import static org.itsm.deploy.Manifests.id;
@@ -75,7 +76,8 @@ class KustomizeOverlaysTest {
     void hasTheFiveServicesAndTheirOperatorResources(String overlay) {
         List<JsonNode> docs = render(overlay);
         Set<String> deployments = ofKind(docs, "Deployment").stream().map(Manifests::name).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(Set.of("incident-service", "change-service", "problem-service", "catalog-service", "gateway")), deployments);
+        assertEquals(new TreeSet<>(Set.of("incident-service", "change-service", "problem-service", "catalog-service", "gateway",
+                "console")), deployments);
         assertEquals(1, ofKind(docs, "Kafka").size());
         assertFalse(ofKind(docs, "KafkaNodePool").isEmpty());
         assertEquals(1, ofKind(docs, "Keycloak").size());
@@ -89,7 +91,7 @@ class KustomizeOverlaysTest {
     /** Service names, ports, secret names and URLs in the settings point at resources that exist. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void settingsReferToRealResources(String overlay) {
+    void settingsReferToRealResources(String overlay) throws Exception {
         List<JsonNode> docs = render(overlay);
         JsonNode platform = find(docs, "ConfigMap", "itsm-platform").orElseThrow().path("data");
 
@@ -148,6 +150,25 @@ class KustomizeOverlaysTest {
         JsonNode gatewayIngress = find(docs, "Ingress", "gateway").orElseThrow();
         assertEquals("gateway", gatewayIngress.path("spec").path("rules").path(0).path("http").path("paths").path(0)
                 .path("backend").path("service").path("name").asText());
+
+        // the console's runtime configuration names the public gateway and Keycloak; the gateway admits its origin
+        String scheme = "prod".equals(overlay) ? "https://" : "http://";
+        JsonNode consoleConfig = Manifests.JSON.readTree(find(docs, "ConfigMap", "console-config").orElseThrow()
+                .path("data").path("config.json").asText());
+        assertEquals(scheme + gatewayIngress.path("spec").path("rules").path(0).path("host").asText(),
+                consoleConfig.path("gatewayUrl").asText());
+        assertEquals(publicUrl, consoleConfig.path("keycloakUrl").asText());
+        assertEquals("itsm", consoleConfig.path("realm").asText());
+        assertEquals("itsm-console", consoleConfig.path("clientId").asText());
+        String consoleOrigin = scheme + find(docs, "Ingress", "console").orElseThrow().path("spec").path("rules").path(0)
+                .path("host").asText();
+        assertTrue(List.of(gateway.path("QUARKUS_HTTP_CORS_ORIGINS").asText().split(",")).contains(consoleOrigin),
+                "the gateway's CORS admits the console's origin " + consoleOrigin);
+        JsonNode consoleClient = StreamSupport.stream(ofKind(docs, "KeycloakRealmImport").get(0).path("spec").path("realm")
+                .path("clients").spliterator(), false).filter(c -> "itsm-console".equals(c.path("clientId").asText()))
+                .findFirst().orElseThrow();
+        assertTrue(consoleClient.path("redirectUris").toString().contains(consoleOrigin + "/*"),
+                "the realm lets the console at " + consoleOrigin + " sign in");
     }
 
     private static JsonNode envVar(JsonNode container, String name) {

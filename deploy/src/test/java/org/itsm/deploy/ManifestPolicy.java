@@ -34,7 +34,8 @@ import static org.itsm.deploy.Manifests.ofKind;
  *   <li>{@code secret.literal}, {@code secret.env}, {@code secret.configmap}: no Secret with data in the
  *       manifests, secret-looking environment variables come from secretKeyRef, no secret-looking
  *       ConfigMap keys;</li>
- *   <li>{@code metrics.scrape}: Prometheus scrape annotations on each Deployment's pods, naming a
+ *   <li>{@code metrics.scrape}: Prometheus scrape annotations on each Quarkus Deployment's pods (not on a
+ *       static {@code frontend} site, which has no metrics endpoint), naming a
  *       container port;</li>
  *   <li>{@code companions.*}: each Deployment has a Service, a HorizontalPodAutoscaler, a
  *       PodDisruptionBudget and a NetworkPolicy;</li>
@@ -55,6 +56,7 @@ final class ManifestPolicy {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIALS?|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY(_?ID)?)$");
     private static final String GATEWAY = "gateway";
+    private static final String FRONTEND = "frontend";
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -272,6 +274,9 @@ final class ManifestPolicy {
     }
 
     private void checkMetrics(JsonNode deployment) {
+        if (FRONTEND.equals(podTemplateMetadata(deployment).path("labels").path("app.kubernetes.io/component").asText())) {
+            return; // a static site (nginx) has no /q/metrics; the ingress controller's metrics count its requests
+        }
         JsonNode annotations = podTemplateMetadata(deployment).path("annotations");
         if (!"true".equals(annotations.path("prometheus.io/scrape").asText())) {
             violation(deployment, "metrics.scrape", "pods are not annotated prometheus.io/scrape: \"true\"");

@@ -205,7 +205,7 @@ class RealmImportTest {
         JsonNode prodRealm = imported.path("spec").path("realm");
         asKeycloakRealm(prodRealm);
 
-        String host = find(docs, "Ingress", "gateway").orElseThrow().path("spec").path("rules").path(0).path("host").asText();
+        String host = find(docs, "Ingress", "console").orElseThrow().path("spec").path("rules").path(0).path("host").asText();
         ObjectNode expected = (ObjectNode) realm().deepCopy();
         ArrayNode users = expected.putArray("users");
         realm().path("users").forEach(u -> {
