@@ -35,13 +35,13 @@ public final class CatalogUpdateFit {
      * {@code openRequests} the numbers of the open requests of each of them (a service with open requests does not
      * retire, {@link ServiceLifecycle#refusal}).
      */
-    public static List<String> misfits(List<CatalogService> services, Collection<UUID> affectedServiceIds,
+    public static List<String> misfits(List<ItService> services, Collection<UUID> affectedServiceIds,
             CatalogUpdate update, Map<UUID, OfferingFacts> offerings, Map<UUID, List<String>> openRequests) {
         List<String> misfits = new ArrayList<>();
         CatalogUpdateRules.check(update, affectedServiceIds)
                 .forEach(error -> misfits.add(error.field() + ": " + error.message()));
         Set<UUID> affected = new HashSet<>();
-        for (CatalogService service : services) {
+        for (ItService service : services) {
             affected.add(service.id);
             if (service.lifecycle == Lifecycle.RETIRED) {
                 misfits.add(service.number + " is retired");
@@ -52,7 +52,7 @@ public final class CatalogUpdateFit {
                 && CatalogUpdateRules.LIFECYCLES.contains(update.lifecycle().toUpperCase(Locale.ROOT))) {
             target = Lifecycle.valueOf(update.lifecycle().toUpperCase(Locale.ROOT));
         }
-        for (CatalogService service : services) {
+        for (ItService service : services) {
             if (target != null && target != service.lifecycle && service.lifecycle != Lifecycle.RETIRED
                     && !ServiceLifecycle.allows(service.lifecycle, target)) {
                 misfits.add(service.number + " cannot move from " + service.lifecycle + " to " + target);

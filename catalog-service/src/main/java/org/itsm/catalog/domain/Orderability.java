@@ -13,7 +13,7 @@ public final class Orderability {
      * Why the item cannot be ordered, or null when it can. {@code offering} and {@code service} are the item's
      * offering and that offering's service (null when the item names none, or they no longer exist).
      */
-    public static String refusal(CatalogItem item, ServiceOffering offering, CatalogService service) {
+    public static String refusal(CatalogItem item, ServiceOffering offering, ItService service) {
         if (item == null || !item.published) {
             return "is not a published catalog item";
         }

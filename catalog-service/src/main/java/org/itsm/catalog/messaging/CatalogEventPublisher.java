@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.CatalogItem;
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.domain.ServiceRequest;
 import org.itsm.events.EventTypes;
@@ -31,7 +31,7 @@ public class CatalogEventPublisher {
     }
 
     /** @param appliedChangeNumber the change whose catalog update caused this, or null for a direct edit */
-    public Uni<Void> service(String type, CatalogService service, String appliedChangeNumber) {
+    public Uni<Void> service(String type, ItService service, String appliedChangeNumber) {
         CatalogServiceEvent event = new CatalogServiceEvent(service.id, service.number, service.name,
                 service.type.name(), service.lifecycle.name(), service.supportGroup, service.criticality.name(),
                 service.serviceVersion, service.dependsOn, appliedChangeNumber, Instant.now());
@@ -60,12 +60,12 @@ public class CatalogEventPublisher {
         return outbox.append(type, request.id, request.number, event);
     }
 
-    public Uni<Void> changeApplied(CatalogService service, ChangeEvent change, List<String> effects) {
+    public Uni<Void> changeApplied(ItService service, ChangeEvent change, List<String> effects) {
         return outbox.append(EventTypes.CATALOG_CHANGE_APPLIED, service.id, service.number,
                 changeUpdate(service, change, effects, null));
     }
 
-    public static CatalogChangeUpdateEvent changeUpdate(CatalogService service, ChangeEvent change,
+    public static CatalogChangeUpdateEvent changeUpdate(ItService service, ChangeEvent change,
             List<String> effects, String reason) {
         return new CatalogChangeUpdateEvent(service.id, service.number, change.id(), change.number(), effects, reason,
                 Instant.now());

@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.RejectedChangeUpdate;
 import org.itsm.catalog.repository.RejectedChangeUpdateRepository;
 import org.itsm.catalog.service.ChangeUpdateRejected;
-import org.itsm.catalog.service.ChangeUpdateService;
+import org.itsm.catalog.service.ChangeUpdates;
 import org.itsm.events.EventTypes;
 import org.itsm.events.change.ChangeEvent;
 import org.itsm.support.inbox.EventInbox;
@@ -34,11 +34,11 @@ public class ChangeEventConsumer {
     static final String CONSUMER = "catalog-service.change";
 
     private final EventInbox inbox;
-    private final ChangeUpdateService changeUpdates;
+    private final ChangeUpdates changeUpdates;
     private final RejectedChangeUpdateRepository rejections;
     private final ObjectMapper objectMapper;
 
-    public ChangeEventConsumer(EventInbox inbox, ChangeUpdateService changeUpdates,
+    public ChangeEventConsumer(EventInbox inbox, ChangeUpdates changeUpdates,
             RejectedChangeUpdateRepository rejections, ObjectMapper objectMapper) {
         this.inbox = inbox;
         this.changeUpdates = changeUpdates;
@@ -70,7 +70,7 @@ public class ChangeEventConsumer {
 
     private Uni<Void> recordRejection(UUID eventId, ChangeUpdateRejected rejected) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CatalogService service : rejected.services()) {
+        for (ItService service : rejected.services()) {
             RejectedChangeUpdate rejection = new RejectedChangeUpdate();
             rejection.id = UUID.randomUUID();
             rejection.serviceId = service.id;

@@ -2,7 +2,7 @@ package org.itsm.catalog.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.ServiceLifecycle;
 import org.itsm.catalog.domain.ServiceOffering;
@@ -32,7 +32,7 @@ public class CatalogMapper {
     }
 
     /** A list entry: planned changes and rejected updates are only loaded for the single-service view. */
-    public ServiceView toListView(CatalogService service, RequestAccess.Who who) {
+    public ServiceView toListView(ItService service, RequestAccess.Who who) {
         return new ServiceView(service.id, service.number, service.name, service.description, service.type,
                 service.owner, service.supportGroup, service.lifecycle, service.criticality, service.serviceVersion,
                 service.dependsOn, null, null, ServiceLifecycle.allowedActions(service.lifecycle, who), service.createdAt,

@@ -29,7 +29,7 @@ import org.itsm.catalog.domain.CatalogItem;
 import org.itsm.catalog.rest.RequestApi.CreateItem;
 import org.itsm.catalog.rest.RequestApi.ItemView;
 import org.itsm.catalog.rest.RequestApi.UpdateItem;
-import org.itsm.catalog.service.CatalogItemService;
+import org.itsm.catalog.service.CatalogItems;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
@@ -45,11 +45,11 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "keycloak")
 public class ItemResource {
 
-    private final CatalogItemService items;
+    private final CatalogItems items;
     private final RequestMapper mapper;
     private final ResourceSupport support;
 
-    public ItemResource(CatalogItemService items, RequestMapper mapper, ResourceSupport support) {
+    public ItemResource(CatalogItems items, RequestMapper mapper, ResourceSupport support) {
         this.items = items;
         this.mapper = mapper;
         this.support = support;
@@ -78,7 +78,7 @@ public class ItemResource {
             @QueryParam("published") String published, @QueryParam("q") String text, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
-                sort, CatalogItemService.SORTABLE, "name");
+                sort, CatalogItems.SORTABLE, "name");
         return items.list(category, QueryParams.bool("published", published), text, pageRequest, support.actor())
                 .map(result -> new PageResult<>(result.items().stream().map(mapper::toView).toList(), result.page(),
                         result.size(), result.total()));

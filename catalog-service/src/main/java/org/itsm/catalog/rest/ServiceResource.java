@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Criticality;
 import org.itsm.catalog.domain.Lifecycle;
 import org.itsm.catalog.domain.ServiceOffering;
@@ -232,7 +232,7 @@ public class ServiceResource {
         return queries.offeringHistory(id, offeringId);
     }
 
-    private Uni<Response> withDetail(Response.ResponseBuilder response, CatalogService service) {
+    private Uni<Response> withDetail(Response.ResponseBuilder response, ItService service) {
         return queries.detail(service.id).map(detail -> response.tag(ResourceSupport.etag(detail.service().version))
                 .entity(mapper.toView(detail, support.actor().who())).build());
     }

@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Criticality;
 import org.itsm.catalog.domain.Lifecycle;
 import org.itsm.catalog.domain.PlannedChange;
 import org.itsm.catalog.domain.RejectedChangeUpdate;
 import org.itsm.catalog.domain.ServiceMap;
 import org.itsm.catalog.domain.ServiceType;
-import org.itsm.catalog.repository.CatalogServiceRepository;
+import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
 import org.itsm.catalog.repository.RejectedChangeUpdateRepository;
 import org.itsm.support.persistence.HistoryEntry;
@@ -36,13 +36,13 @@ public class CatalogQueries {
     public static final Map<String, String> SORTABLE = Map.of("number", "number", "name", "name",
             "createdAt", "createdAt", "updatedAt", "updatedAt", "criticality", "criticality");
 
-    private final CatalogServiceRepository services;
+    private final ItServiceRepository services;
     private final PlannedChangeRepository plannedChanges;
     private final RejectedChangeUpdateRepository rejections;
     private final RecordHistory history;
     private final PortfolioService portfolio;
 
-    public CatalogQueries(CatalogServiceRepository services, PlannedChangeRepository plannedChanges,
+    public CatalogQueries(ItServiceRepository services, PlannedChangeRepository plannedChanges,
             RejectedChangeUpdateRepository rejections, RecordHistory history, PortfolioService portfolio) {
         this.services = services;
         this.plannedChanges = plannedChanges;
@@ -56,16 +56,16 @@ public class CatalogQueries {
     }
 
     /** A service with what the change flow has marked on it. */
-    public record ServiceDetail(CatalogService service, List<PlannedChange> plannedChanges,
+    public record ServiceDetail(ItService service, List<PlannedChange> plannedChanges,
             List<RejectedChangeUpdate> rejectedChangeUpdates) {
     }
 
     /** A service hit by an outage of another, with how it is reached. */
-    public record Impact(CatalogService service, int distance, UUID via) {
+    public record Impact(ItService service, int distance, UUID via) {
     }
 
     @WithSession
-    public Uni<PageResult<CatalogService>> list(Filter filter, PageRequest page) {
+    public Uni<PageResult<ItService>> list(Filter filter, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.lifecycle() != null) {
@@ -89,7 +89,7 @@ public class CatalogQueries {
             parameters.and("text", "%" + filter.text().toLowerCase().replace("%", "\\%") + "%");
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        return new PagedQuery<>(CatalogService.class, where, parameters).fetch(page);
+        return new PagedQuery<>(ItService.class, where, parameters).fetch(page);
     }
 
     @WithSession
@@ -98,7 +98,7 @@ public class CatalogQueries {
     }
 
     /** Within the caller's session. */
-    public Uni<ServiceDetail> detail(CatalogService service) {
+    public Uni<ServiceDetail> detail(ItService service) {
         return plannedChanges.ofService(service.id).flatMap(planned -> rejections.ofService(service.id)
                 .map(rejected -> new ServiceDetail(service, planned, rejected)));
     }
@@ -109,7 +109,7 @@ public class CatalogQueries {
             List<ServiceMap.Impacted> impacted = new ServiceMap(map).impactOf(root.id);
             return services.findByIds(impacted.stream().map(ServiceMap.Impacted::serviceId).toList())
                     .map(found -> {
-                        Map<UUID, CatalogService> byId = found.stream()
+                        Map<UUID, ItService> byId = found.stream()
                                 .collect(Collectors.toMap(service -> service.id, Function.identity()));
                         return impacted.stream().map(hit -> new Impact(byId.get(hit.serviceId()), hit.distance(),
                                 hit.via())).toList();

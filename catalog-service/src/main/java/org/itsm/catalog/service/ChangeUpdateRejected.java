@@ -2,7 +2,7 @@ package org.itsm.catalog.service;
 
 import java.util.List;
 
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.events.change.ChangeEvent;
 import org.itsm.support.inbox.UnprocessableEventException;
 
@@ -10,9 +10,9 @@ import org.itsm.support.inbox.UnprocessableEventException;
 public class ChangeUpdateRejected extends UnprocessableEventException {
 
     private final transient ChangeEvent change;
-    private final transient List<CatalogService> services;
+    private final transient List<ItService> services;
 
-    public ChangeUpdateRejected(ChangeEvent change, List<CatalogService> services, List<String> misfits) {
+    public ChangeUpdateRejected(ChangeEvent change, List<ItService> services, List<String> misfits) {
         super("Catalog update of " + change.number() + " rejected: " + String.join("; ", misfits));
         this.change = change;
         this.services = services;
@@ -22,7 +22,7 @@ public class ChangeUpdateRejected extends UnprocessableEventException {
         return change;
     }
 
-    public List<CatalogService> services() {
+    public List<ItService> services() {
         return services;
     }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.BusinessCalendar;
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Criticality;
 import org.itsm.catalog.domain.IllegalMoveException;
 import org.itsm.catalog.domain.Lifecycle;
@@ -20,7 +20,7 @@ import org.itsm.catalog.domain.ServiceLifecycle;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.domain.WindowRules;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
-import org.itsm.catalog.repository.CatalogServiceRepository;
+import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.ServiceRequestRepository;
 import org.itsm.catalog.rest.CatalogApi;
@@ -51,7 +51,7 @@ public class PortfolioService {
 
     static final String NUMBER_PREFIX = "SVC";
 
-    private final CatalogServiceRepository services;
+    private final ItServiceRepository services;
     private final OfferingRepository offerings;
     private final NumberSequence numbers;
     private final RecordHistory history;
@@ -59,7 +59,7 @@ public class PortfolioService {
     private final CatalogEventPublisher events;
     private final ServiceRequestRepository requests;
 
-    public PortfolioService(CatalogServiceRepository services, OfferingRepository offerings, NumberSequence numbers,
+    public PortfolioService(ItServiceRepository services, OfferingRepository offerings, NumberSequence numbers,
             RecordHistory history, IdempotencyKeys idempotencyKeys, CatalogEventPublisher events,
             ServiceRequestRepository requests) {
         this.requests = requests;
@@ -76,7 +76,7 @@ public class PortfolioService {
     }
 
     @WithTransaction
-    public Uni<Created<CatalogService>> create(CreateService request, Actor actor, String idempotencyKey,
+    public Uni<Created<ItService>> create(CreateService request, Actor actor, String idempotencyKey,
             String rawBody) {
         return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
                 .flatMap(outcome -> services.findById(outcome.id())
@@ -85,7 +85,7 @@ public class PortfolioService {
 
     private Uni<UUID> insert(CreateService request, Actor actor) {
         Instant now = Instant.now();
-        CatalogService service = new CatalogService();
+        ItService service = new ItService();
         service.id = UUID.randomUUID();
         service.name = request.name().strip();
         service.description = request.description();
@@ -112,7 +112,7 @@ public class PortfolioService {
     }
 
     @WithSession
-    public Uni<CatalogService> get(UUID id) {
+    public Uni<ItService> get(UUID id) {
         return services.findById(id).invoke(service -> {
             if (service == null) {
                 throw ApiProblem.notFound("Service", id);
@@ -121,7 +121,7 @@ public class PortfolioService {
     }
 
     @WithTransaction
-    public Uni<CatalogService> update(UUID id, String ifMatch, UpdateService request, Actor actor) {
+    public Uni<ItService> update(UUID id, String ifMatch, UpdateService request, Actor actor) {
         return get(id).flatMap(service -> {
             ETags.requireCurrent(ifMatch, service.version);
             if (service.lifecycle == Lifecycle.RETIRED) {
@@ -174,7 +174,7 @@ public class PortfolioService {
 
     /** An explicit lifecycle action: go-live or retire. */
     @WithTransaction
-    public Uni<CatalogService> move(UUID id, String ifMatch, String action, Actor actor) {
+    public Uni<ItService> move(UUID id, String ifMatch, String action, Actor actor) {
         return get(id).flatMap(service -> {
             ETags.requireCurrent(ifMatch, service.version);
             Lifecycle target;
@@ -198,7 +198,7 @@ public class PortfolioService {
      * service's active offerings retire with it ({@link ServiceLifecycle#retiresOfferings}), each recorded and
      * published, so no active offering (nor an item ordered through one) outlives its service.
      */
-    Uni<Void> moveLifecycle(CatalogService service, Lifecycle target, String actor, String changeNumber) {
+    Uni<Void> moveLifecycle(ItService service, Lifecycle target, String actor, String changeNumber) {
         Lifecycle before = service.lifecycle;
         service.lifecycle = target;
         service.updatedAt = Instant.now();
@@ -213,7 +213,7 @@ public class PortfolioService {
                 .flatMap(ignored -> events.service(type, service, changeNumber));
     }
 
-    private Uni<Void> checkDependencies(CatalogService service) {
+    private Uni<Void> checkDependencies(ItService service) {
         if (service.dependsOn.contains(service.id)) {
             throw ApiProblem.invalidField("dependsOn", "a service cannot depend on itself");
         }
@@ -357,7 +357,7 @@ public class PortfolioService {
     }
 
     /** A retired offering is no longer the service's default (the service then has none until one is chosen). */
-    Uni<Void> retireOffering(CatalogService service, ServiceOffering offering, String actor) {
+    Uni<Void> retireOffering(ItService service, ServiceOffering offering, String actor) {
         offering.status = OfferingStatus.RETIRED;
         offering.updatedAt = Instant.now();
         boolean wasDefault = offering.defaultOffering;
@@ -371,7 +371,7 @@ public class PortfolioService {
      * The other offerings of the service stop being its default (at most one per service): each recorded and
      * published as updated. Flushed before the caller marks the new default, so the unique index never sees two.
      */
-    private Uni<Void> clearOtherDefaults(CatalogService service, ServiceOffering offering, String actor) {
+    private Uni<Void> clearOtherDefaults(ItService service, ServiceOffering offering, String actor) {
         return offerings.ofService(service.id)
                 .flatMap(all -> chain(all.stream().filter(other -> other.defaultOffering
                         && !other.id.equals(offering.id)).toList(), previous -> {

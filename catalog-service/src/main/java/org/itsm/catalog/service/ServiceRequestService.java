@@ -18,7 +18,7 @@ import org.itsm.catalog.domain.FulfilmentTask;
 import org.itsm.catalog.domain.IllegalMoveException;
 import org.itsm.catalog.domain.RequestFigures;
 import org.itsm.catalog.domain.RequestLifecycle;
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Orderability;
 import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.RequestMove;
@@ -29,7 +29,7 @@ import org.itsm.catalog.domain.TaskLifecycle;
 import org.itsm.catalog.domain.TaskState;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.CatalogItemRepository;
-import org.itsm.catalog.repository.CatalogServiceRepository;
+import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.FulfilmentTaskRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.ServiceRequestRepository;
@@ -66,7 +66,7 @@ public class ServiceRequestService {
 
     private final ServiceRequestRepository requests;
     private final CatalogItemRepository items;
-    private final CatalogServiceRepository services;
+    private final ItServiceRepository services;
     private final OfferingRepository offerings;
     private final FulfilmentTaskRepository tasks;
     private final NumberSequence numbers;
@@ -77,7 +77,7 @@ public class ServiceRequestService {
     private final CatalogConfig config;
 
     public ServiceRequestService(ServiceRequestRepository requests, CatalogItemRepository items,
-            CatalogServiceRepository services, OfferingRepository offerings, FulfilmentTaskRepository tasks, NumberSequence numbers,
+            ItServiceRepository services, OfferingRepository offerings, FulfilmentTaskRepository tasks, NumberSequence numbers,
             RecordHistory history, IdempotencyKeys idempotencyKeys, CatalogEventPublisher events,
             RequestMeasures measures, CatalogConfig config) {
         this.requests = requests;
@@ -158,7 +158,7 @@ public class ServiceRequestService {
     private Uni<CatalogItem> orderable(SubmitRequest submitted, CatalogItem item) {
         Uni<ServiceOffering> offering = item == null || item.offeringId == null ? Uni.createFrom().nullItem()
                 : offerings.findById(item.offeringId);
-        return offering.flatMap(found -> (found == null ? Uni.createFrom().<CatalogService>nullItem()
+        return offering.flatMap(found -> (found == null ? Uni.createFrom().<ItService>nullItem()
                 : services.findById(found.serviceId)).map(service -> {
                     String refusal = Orderability.refusal(item, found, service);
                     if (refusal != null) {

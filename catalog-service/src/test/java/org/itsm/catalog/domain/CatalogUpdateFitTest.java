@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class CatalogUpdateFitTest {
 
-    private final CatalogService email = service("SVC0001001", Lifecycle.LIVE);
-    private final CatalogService chat = service("SVC0001003", Lifecycle.LIVE);
+    private final ItService email = service("SVC0001001", Lifecycle.LIVE);
+    private final ItService chat = service("SVC0001003", Lifecycle.LIVE);
     private final OfferingFacts gold = new OfferingFacts(UUID.randomUUID(), email.id, "Gold", OfferingStatus.ACTIVE);
     private final OfferingFacts bronze = new OfferingFacts(UUID.randomUUID(), email.id, "Bronze",
             OfferingStatus.RETIRED);
@@ -41,7 +41,7 @@ class CatalogUpdateFitTest {
 
     @Test
     void illegalLifecycleMovesRetiredServicesAndBadTargetsAreMisfits() {
-        CatalogService retired = service("SVC0001002", Lifecycle.RETIRED);
+        ItService retired = service("SVC0001002", Lifecycle.RETIRED);
         assertTrue(CatalogUpdateFit.misfits(List.of(retired), Set.of(retired.id),
                 new CatalogUpdate("2.0", null, null, null, null, null), Map.of(), Map.of()).get(0).contains("retired"));
         assertTrue(misfits(List.of(email), new CatalogUpdate(null, "PIPELINE", null, null, null, null))
@@ -81,13 +81,13 @@ class CatalogUpdateFitTest {
                 Map.of(chat.id, List.of("REQ0000003"))));
     }
 
-    private List<String> misfits(List<CatalogService> services, CatalogUpdate update) {
+    private List<String> misfits(List<ItService> services, CatalogUpdate update) {
         return CatalogUpdateFit.misfits(services, services.stream().map(service -> service.id).toList(), update,
                 offerings, Map.of());
     }
 
-    private static CatalogService service(String number, Lifecycle lifecycle) {
-        CatalogService service = new CatalogService();
+    private static ItService service(String number, Lifecycle lifecycle) {
+        ItService service = new ItService();
         service.id = UUID.randomUUID();
         service.number = number;
         service.lifecycle = lifecycle;

@@ -11,7 +11,7 @@ class OrderabilityTest {
 
     @Test
     void anItemIsOrderableOnlyWhilePublishedAndItsOfferingAndServiceAreActive() {
-        CatalogService service = new CatalogService();
+        ItService service = new ItService();
         service.id = UUID.randomUUID();
         service.lifecycle = Lifecycle.LIVE;
         ServiceOffering offering = new ServiceOffering();

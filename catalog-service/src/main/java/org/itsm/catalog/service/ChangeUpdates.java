@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.AppliedChange;
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.CatalogUpdateFit;
 import org.itsm.catalog.domain.CatalogUpdateFit.OfferingFacts;
 import org.itsm.catalog.domain.Lifecycle;
@@ -24,7 +24,7 @@ import org.itsm.catalog.domain.PlannedMarks;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.AppliedChangeRepository;
-import org.itsm.catalog.repository.CatalogServiceRepository;
+import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
 import org.itsm.catalog.repository.ServiceRequestRepository;
@@ -44,9 +44,9 @@ import io.smallrye.mutiny.Uni;
  * removed; a failed or cancelled change only loses its mark. Runs inside the consumer's inbox transaction.
  */
 @ApplicationScoped
-public class ChangeUpdateService {
+public class ChangeUpdates {
 
-    private final CatalogServiceRepository services;
+    private final ItServiceRepository services;
     private final OfferingRepository offerings;
     private final PlannedChangeRepository plannedChanges;
     private final RecordHistory history;
@@ -55,7 +55,7 @@ public class ChangeUpdateService {
     private final AppliedChangeRepository appliedChanges;
     private final ServiceRequestRepository requests;
 
-    public ChangeUpdateService(CatalogServiceRepository services, OfferingRepository offerings,
+    public ChangeUpdates(ItServiceRepository services, OfferingRepository offerings,
             PlannedChangeRepository plannedChanges, RecordHistory history, CatalogEventPublisher events,
             PortfolioService portfolio, AppliedChangeRepository appliedChanges, ServiceRequestRepository requests) {
         this.requests = requests;
@@ -69,7 +69,7 @@ public class ChangeUpdateService {
     }
 
     /** The services a change affects: those named, and those of the offerings named. */
-    private record Affected(List<CatalogService> services, List<ServiceOffering> offerings) {
+    private record Affected(List<ItService> services, List<ServiceOffering> offerings) {
     }
 
     /** Marks the change on each affected service and offering; a re-approval with a new window moves the mark. */
@@ -79,7 +79,7 @@ public class ChangeUpdateService {
                     .collect(Collectors.toMap(mark -> mark.serviceId + "/" + mark.offeringId, mark -> mark));
             List<PlannedChange> marks = new ArrayList<>();
             Set<UUID> named = PortfolioService.setOf(change.affectedServiceIds());
-            for (CatalogService service : affected.services()) {
+            for (ItService service : affected.services()) {
                 if (named.contains(service.id)) {
                     marks.add(mark(change, service.id, null));
                 }
@@ -106,7 +106,7 @@ public class ChangeUpdateService {
     public Uni<Void> implemented(ChangeEvent change) {
         return affected(change).flatMap(affected -> appliedChanges.servicesUpdatedBy(change.id()).flatMap(done -> {
             CatalogUpdate update = change.catalogUpdate();
-            List<CatalogService> pending = affected.services().stream()
+            List<ItService> pending = affected.services().stream()
                     .filter(service -> !done.contains(service.id)).toList();
             if (update == null || pending.isEmpty()) {
                 return removeMarks(change);
@@ -151,7 +151,7 @@ public class ChangeUpdateService {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> apply(ChangeEvent change, CatalogUpdate update, CatalogService service,
+    private Uni<Void> apply(ChangeEvent change, CatalogUpdate update, ItService service,
             List<ServiceOffering> currentOfferings) {
         String actor = change.number();
         List<String> effects = new ArrayList<>();
@@ -210,7 +210,7 @@ public class ChangeUpdateService {
                 .flatMap(ignored -> events.changeApplied(service, change, effects));
     }
 
-    private Uni<Void> addOffering(CatalogService service, String name, String actor) {
+    private Uni<Void> addOffering(ItService service, String name, String actor) {
         ServiceOffering offering = new ServiceOffering();
         offering.id = UUID.randomUUID();
         offering.serviceId = service.id;

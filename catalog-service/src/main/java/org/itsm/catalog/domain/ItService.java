@@ -13,10 +13,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A service of the catalogue as stored; it never crosses the API. */
+/**
+ * An IT service of the portfolio (Pipeline, Live, Retired) as stored, in table {@code catalog_service}; it never
+ * crosses the API, where it is a "service" ({@code /catalog/services}).
+ */
 @Entity
 @Table(name = "catalog_service")
-public class CatalogService {
+public class ItService {
 
     @Id
     public UUID id;

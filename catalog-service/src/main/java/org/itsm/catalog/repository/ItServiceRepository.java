@@ -8,16 +8,16 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.catalog.domain.CatalogService;
+import org.itsm.catalog.domain.ItService;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class CatalogServiceRepository implements PanacheRepositoryBase<CatalogService, UUID> {
+public class ItServiceRepository implements PanacheRepositoryBase<ItService, UUID> {
 
-    public Uni<List<CatalogService>> findByIds(Collection<UUID> ids) {
+    public Uni<List<ItService>> findByIds(Collection<UUID> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of())
                 : list("id in :ids order by number", Parameters.with("ids", ids));
     }

@@ -38,7 +38,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Requestable items: their forms, approval rules and fulfilment groups; publish and unpublish. */
 @ApplicationScoped
-public class CatalogItemService {
+public class CatalogItems {
 
     public static final java.util.Map<String, String> SORTABLE = java.util.Map.of("name", "name", "category",
             "category", "createdAt", "createdAt", "updatedAt", "updatedAt");
@@ -50,7 +50,7 @@ public class CatalogItemService {
     private final CatalogConfig config;
     private final IdempotencyKeys idempotencyKeys;
 
-    public CatalogItemService(CatalogItemRepository items, OfferingRepository offerings, RecordHistory history,
+    public CatalogItems(CatalogItemRepository items, OfferingRepository offerings, RecordHistory history,
             CatalogEventPublisher events, CatalogConfig config, IdempotencyKeys idempotencyKeys) {
         this.idempotencyKeys = idempotencyKeys;
         this.items = items;
