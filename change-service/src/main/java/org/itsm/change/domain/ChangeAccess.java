@@ -32,8 +32,14 @@ public final class ChangeAccess {
     /** What the rules need to know of the actor. */
     public record Who(String name, Set<String> roles) {
 
+        /** Change managers and admins run the process. */
         public boolean managesChanges() {
             return roles.contains(Roles.CHANGE_MANAGER) || roles.contains(Roles.ADMIN);
+        }
+
+        /** Everyone with a platform role but a plain requester sees every change; a requester only their own. */
+        public boolean seesAllChanges() {
+            return roles.stream().anyMatch(role -> !Roles.REQUESTER.equals(role) && role.startsWith("itsm-"));
         }
 
         boolean any(String... wanted) {
@@ -104,6 +110,18 @@ public final class ChangeAccess {
         };
     }
 
+    /** Why {@code who} may not name the change manager or the implementer: only change managers assign people. */
+    public static Optional<String> assignmentRefusal(Who who) {
+        return who.managesChanges() ? Optional.empty()
+                : Optional.of("only change managers assign the change manager and the implementer");
+    }
+
+    /** Why {@code who} may not edit the plan of a change in {@code state}: after submission only change managers. */
+    public static Optional<String> planEditRefusal(Who who, ChangeState state) {
+        return state == ChangeState.NEW || who.managesChanges() ? Optional.empty()
+                : Optional.of("after submission only change managers edit the plan");
+    }
+
     /**
      * Why {@code implementer} may not implement the change: they requested it or approved it. Empty when they may
      * (or when no one is named).
@@ -137,13 +155,12 @@ public final class ChangeAccess {
                 && (who.managesChanges() || change.state() == ChangeState.NEW)) {
             actions.add(Action.EDIT.action());
         }
-        if (change.state() == ChangeState.AUTHORIZE && change.approvalStatus() == ApprovalStatus.PENDING
+        if (ChangeLifecycle.awaitsVotes(change.state(), change.approvalStatus())
                 && refusal(Action.VOTE, who, change).isEmpty()) {
             actions.add(Action.VOTE.action());
         }
-        if (refusal(Action.OVERRIDE_CONFLICTS, who, change).isEmpty() && (change.state() == ChangeState.NEW
-                || change.state() == ChangeState.ASSESS || change.state() == ChangeState.AUTHORIZE
-                || change.state() == ChangeState.SCHEDULED)) {
+        if (refusal(Action.OVERRIDE_CONFLICTS, who, change).isEmpty()
+                && ChangeLifecycle.conflictsMatter(change.state())) {
             actions.add(Action.OVERRIDE_CONFLICTS.action());
         }
         return actions;

@@ -13,9 +13,44 @@ public final class RiskAssessment {
     static final int MEDIUM_FROM = 6;
     static final int HIGH_FROM = 12;
 
-    /** The answers of the assessment. */
+    /** The answers of the assessment; each may be missing (null) until the assessment. */
     public record Answers(Rating impact, Rating complexity, Rating backoutDifficulty, Testing testing) {
+
+        public static final Answers NONE = new Answers(null, null, null, null);
+
+        /** These answers, completed by the ones {@code given} (a given answer replaces the stored one). */
+        public Answers completedBy(Answers given) {
+            return new Answers(given.impact() != null ? given.impact() : impact,
+                    given.complexity() != null ? given.complexity() : complexity,
+                    given.backoutDifficulty() != null ? given.backoutDifficulty() : backoutDifficulty,
+                    given.testing() != null ? given.testing() : testing);
+        }
+
+        /** The questions still unanswered, in the order asked; empty when the assessment is complete. */
+        public List<String> missing() {
+            List<String> missing = new ArrayList<>();
+            if (impact == null) {
+                missing.add("impact");
+            }
+            if (complexity == null) {
+                missing.add("complexity");
+            }
+            if (backoutDifficulty == null) {
+                missing.add("backoutDifficulty");
+            }
+            if (testing == null) {
+                missing.add("testing");
+            }
+            return missing;
+        }
+
+        public boolean complete() {
+            return missing().isEmpty();
+        }
     }
+
+    /** The risk of an emergency change submitted without a complete assessment. */
+    public static final String UNASSESSED_EMERGENCY = "emergency change without a risk assessment: treated as HIGH";
 
     /** The score, its level and the answers that drove it. */
     public record Result(int score, RiskLevel level, List<String> reasons) {

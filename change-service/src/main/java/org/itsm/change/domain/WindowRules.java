@@ -37,13 +37,17 @@ public final class WindowRules {
         return Optional.empty();
     }
 
+    /** Whether {@code now} lies inside the window [start, end); never without a window. */
+    public static boolean inside(Window window, Instant now) {
+        return window != null && !now.isBefore(window.start()) && now.isBefore(window.end());
+    }
+
     /**
      * Why the implementation cannot start now; empty when now is inside the window, or when an override reason is
      * given.
      */
     public static Optional<String> implementationRefusal(Window window, Instant now, String overrideReason) {
-        boolean inside = window != null && !now.isBefore(window.start()) && now.isBefore(window.end());
-        if (inside || overrideReason != null && !overrideReason.isBlank()) {
+        if (inside(window, now) || overrideReason != null && !overrideReason.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(window == null ? "the change has no planned window"

@@ -82,6 +82,18 @@ public class ChangeEventPublisher {
         return outbox.append(EventTypes.CHANGE_APPROVAL_VOTE_CAST, change.id, change.number, event);
     }
 
+    /** The catalog update as stored on the change (JSON of the contract record); null stays null. */
+    public String catalogUpdateJson(CatalogUpdate update) {
+        if (update == null) {
+            return null;
+        }
+        try {
+            return objectMapper.writeValueAsString(update);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public CatalogUpdate catalogUpdate(String json) {
         if (json == null) {
             return null;

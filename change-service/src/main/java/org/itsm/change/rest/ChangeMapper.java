@@ -25,18 +25,18 @@ import org.itsm.change.rest.ChangeApi.ScheduledChange;
 import org.itsm.change.rest.ChangeApi.TemplateView;
 import org.itsm.change.rest.ChangeApi.VoteView;
 import org.itsm.change.service.ChangeQueries;
-import org.itsm.change.service.ChangeService;
+import org.itsm.change.service.ChangeApprovals;
 
 /** Entity → API model, explicitly. */
 @ApplicationScoped
 public class ChangeMapper {
 
     private final ChangeEventPublisher events;
-    private final ChangeService changes;
+    private final ChangeApprovals approvals;
 
-    public ChangeMapper(ChangeEventPublisher events, ChangeService changes) {
+    public ChangeMapper(ChangeEventPublisher events, ChangeApprovals approvals) {
         this.events = events;
-        this.changes = changes;
+        this.approvals = approvals;
     }
 
     public ChangeView toView(ChangeRequest change) {
@@ -90,7 +90,7 @@ public class ChangeMapper {
 
     private ApprovalView approval(ChangeRequest change) {
         return new ApprovalView(change.approvalRoute, change.approvalStatus,
-                change.approvalRoute == null ? null : changes.policy().describe(change.approvalRoute),
+                change.approvalRoute == null ? null : approvals.policy().describe(change.approvalRoute),
                 change.approvalRound, change.approvedAt);
     }
 

@@ -50,8 +50,13 @@ import org.itsm.change.rest.ChangeApi.UpdateChange;
 import org.itsm.change.rest.ChangeApi.VoteView;
 import org.itsm.change.rest.ChangeApi.WindowView;
 import org.itsm.change.service.Actor;
+import org.itsm.change.service.ChangeApprovals;
+import org.itsm.change.service.ChangeEditing;
+import org.itsm.change.service.ChangeLookup;
+import org.itsm.change.service.ChangeMoves;
 import org.itsm.change.service.ChangeQueries;
-import org.itsm.change.service.ChangeService;
+import org.itsm.change.service.ChangeRegistration;
+import org.itsm.change.service.ChangeScheduling;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.ETags;
@@ -73,15 +78,26 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "keycloak")
 public class ChangeResource {
 
-    private final ChangeService changes;
+    private final ChangeLookup changes;
+    private final ChangeRegistration registration;
+    private final ChangeEditing editing;
+    private final ChangeMoves moves;
+    private final ChangeApprovals approvals;
+    private final ChangeScheduling scheduling;
     private final ChangeQueries queries;
     private final ChangeMapper mapper;
     private final SecurityIdentity identity;
     private final ObjectMapper objectMapper;
 
-    public ChangeResource(ChangeService changes, ChangeQueries queries, ChangeMapper mapper,
-            SecurityIdentity identity, ObjectMapper objectMapper) {
+    public ChangeResource(ChangeLookup changes, ChangeRegistration registration, ChangeEditing editing,
+            ChangeMoves moves, ChangeApprovals approvals, ChangeScheduling scheduling, ChangeQueries queries,
+            ChangeMapper mapper, SecurityIdentity identity, ObjectMapper objectMapper) {
         this.changes = changes;
+        this.registration = registration;
+        this.editing = editing;
+        this.moves = moves;
+        this.approvals = approvals;
+        this.scheduling = scheduling;
         this.queries = queries;
         this.mapper = mapper;
         this.identity = identity;
@@ -95,7 +111,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> create(@Valid @NotNull CreateChange request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return changes.create(request, actor(), idempotencyKey, json(request))
+        return registration.create(ChangeRequests.command(request), actor(), idempotencyKey, json(request))
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/changes/" + created.change().id))
                         : Response.ok(), created.change()));
@@ -161,7 +177,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateChange request) {
-        return changes.update(id, ifMatch, request, actor()).map(change -> withETag(Response.ok(), change));
+        return editing.update(id, ifMatch, ChangeRequests.command(request), actor()).map(change -> withETag(Response.ok(), change));
     }
 
     @GET
@@ -172,7 +188,7 @@ public class ChangeResource {
             + " the caller may take (the same rules the endpoints enforce)")
     public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
         Actor actor = actor();
-        return changes.get(id, actor).flatMap(change -> changes.movesFor(change, actor).map(moves -> new NextStates(
+        return changes.get(id, actor).flatMap(change -> moves.movesFor(change, actor).map(moves -> new NextStates(
                 change.state, moves.moves().stream()
                         .map(move -> new NextMove(move.move().action(), move.target(), move.requires())).toList(),
                 moves.actions())));
@@ -185,7 +201,7 @@ public class ChangeResource {
     @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return changes.submit(id, ifMatch, actor()).map(change -> withETag(Response.ok(), change));
+        return moves.submit(id, ifMatch, actor()).map(change -> withETag(Response.ok(), change));
     }
 
     @POST
@@ -196,7 +212,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> assess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid RiskAnswers answers) {
-        return changes.assess(id, ifMatch, answers, actor()).map(change -> withETag(Response.ok(), change));
+        return moves.assess(id, ifMatch, ChangeRequests.answers(answers), actor()).map(change -> withETag(Response.ok(), change));
     }
 
     @POST
@@ -206,7 +222,7 @@ public class ChangeResource {
     @APIResponse(responseCode = "200", description = "The change as it now is (ETag: its version)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return changes.schedule(id, ifMatch, actor()).map(change -> withETag(Response.ok(), change));
+        return moves.schedule(id, ifMatch, actor()).map(change -> withETag(Response.ok(), change));
     }
 
     @POST
@@ -218,7 +234,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> implement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid Implement request) {
-        return changes.implement(id, ifMatch, request == null ? null : request.outsideWindowReason(), actor())
+        return moves.implement(id, ifMatch, request == null ? null : request.outsideWindowReason(), actor())
                 .map(change -> withETag(Response.ok(), change));
     }
 
@@ -230,7 +246,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Review request) {
-        return changes.review(id, ifMatch, request, actor()).map(change -> withETag(Response.ok(), change));
+        return moves.review(id, ifMatch, ChangeRequests.command(request), actor()).map(change -> withETag(Response.ok(), change));
     }
 
     @POST
@@ -242,7 +258,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Close request) {
-        return changes.close(id, ifMatch, request, actor()).map(change -> withETag(Response.ok(), change));
+        return moves.close(id, ifMatch, ChangeRequests.command(request), actor()).map(change -> withETag(Response.ok(), change));
     }
 
     @POST
@@ -254,7 +270,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason request) {
-        return changes.cancel(id, ifMatch, request.reason(), actor()).map(change -> withETag(Response.ok(), change));
+        return moves.cancel(id, ifMatch, request.reason(), actor()).map(change -> withETag(Response.ok(), change));
     }
 
     @POST
@@ -265,7 +281,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> overrideConflicts(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason request) {
-        return changes.overrideConflicts(id, ifMatch, request.reason(), actor())
+        return scheduling.overrideConflicts(id, ifMatch, request.reason(), actor())
                 .map(change -> withETag(Response.ok(), change));
     }
 
@@ -276,7 +292,7 @@ public class ChangeResource {
     @Operation(summary = "The approval route, its status and every vote of every round")
     public Uni<Approvals> approvals(@PathParam("id") UUID id) {
         Actor actor = actor();
-        return changes.get(id, actor).flatMap(change -> changes.votes(id, actor)
+        return changes.get(id, actor).flatMap(change -> approvals.votes(id, actor)
                 .map(votes -> mapper.approvals(change, votes)));
     }
 
@@ -288,7 +304,7 @@ public class ChangeResource {
     @APIResponse(responseCode = "201", description = "The vote as counted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteView.class)))
     public Uni<Response> vote(@PathParam("id") UUID id, @Valid @NotNull NewVote request) {
-        return changes.vote(id, request, actor())
+        return approvals.vote(id, ChangeRequests.command(request), actor())
                 .map(vote -> Response.status(201).entity(mapper.toView(vote)).build());
     }
 
@@ -299,7 +315,7 @@ public class ChangeResource {
     @Operation(summary = "Schedule conflicts of the planned window; hard ones block authorisation unless overridden")
     public Uni<Conflicts> conflicts(@PathParam("id") UUID id) {
         Actor actor = actor();
-        return changes.get(id, actor).flatMap(change -> changes.conflicts(id, actor)
+        return changes.get(id, actor).flatMap(change -> scheduling.conflicts(id, actor)
                 .map(conflicts -> mapper.conflicts(change, conflicts)));
     }
 
@@ -309,7 +325,7 @@ public class ChangeResource {
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "The earliest window of the same length free of hard conflicts")
     public Uni<WindowView> firstAvailableWindow(@PathParam("id") UUID id) {
-        return changes.firstAvailableWindow(id, actor()).map(window -> new WindowView(window.start(), window.end()));
+        return scheduling.firstAvailableWindow(id, actor()).map(window -> new WindowView(window.start(), window.end()));
     }
 
     @GET

@@ -70,7 +70,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Uni<Response> create(@Valid @NotNull NewTemplate request) {
-        return templates.create(request, new Actor(identity.getPrincipal().getName(), identity.getRoles()))
+        return templates.create(ChangeRequests.command(request), new Actor(identity.getPrincipal().getName(), identity.getRoles()))
                 .map(template -> Response.created(URI.create("/api/v1/changes/templates/" + template.id))
                         .entity(mapper.toView(template)).build());
     }

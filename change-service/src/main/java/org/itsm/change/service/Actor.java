@@ -3,14 +3,13 @@ package org.itsm.change.service;
 import java.util.Set;
 
 import org.itsm.change.domain.ChangeAccess;
-import org.itsm.events.api.Roles;
 
-/** Who is acting: the user name and their realm roles. */
+/** Who is acting: the user name and their realm roles. What they may do is read in {@link ChangeAccess}. */
 public record Actor(String name, Set<String> roles) {
 
     /** Everyone but a plain requester sees every change; a requester sees only their own. */
     public boolean isStaff() {
-        return roles.stream().anyMatch(role -> !Roles.REQUESTER.equals(role) && role.startsWith("itsm-"));
+        return who().seesAllChanges();
     }
 
     /** The actor as the access rules see them. */
@@ -20,6 +19,6 @@ public record Actor(String name, Set<String> roles) {
 
     /** Change managers and admins run the process. */
     public boolean managesChanges() {
-        return roles.contains(Roles.CHANGE_MANAGER) || roles.contains(Roles.ADMIN);
+        return who().managesChanges();
     }
 }

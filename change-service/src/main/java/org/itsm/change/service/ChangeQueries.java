@@ -44,16 +44,16 @@ public class ChangeQueries {
 
     private final ChangeRepository changes;
     private final RecordHistory history;
-    private final ChangeService changeService;
+    private final ChangeLookup lookup;
     private final ChangeCalendar calendar;
     private final ChangeMeasures measures;
     private final ChangeConfig config;
 
-    public ChangeQueries(ChangeRepository changes, RecordHistory history, ChangeService changeService,
+    public ChangeQueries(ChangeRepository changes, RecordHistory history, ChangeLookup lookup,
             ChangeCalendar calendar, ChangeMeasures measures, ChangeConfig config) {
         this.changes = changes;
         this.history = history;
-        this.changeService = changeService;
+        this.lookup = lookup;
         this.calendar = calendar;
         this.measures = measures;
         this.config = config;
@@ -106,7 +106,7 @@ public class ChangeQueries {
 
     @WithSession
     public Uni<List<HistoryEntry>> history(UUID id, Actor actor) {
-        return changeService.get(id, actor).flatMap(change -> history.of(change.id));
+        return lookup.get(id, actor).flatMap(change -> history.of(change.id));
     }
 
     /** The change calendar between {@code from} and {@code to}. */

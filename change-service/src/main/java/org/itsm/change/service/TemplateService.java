@@ -1,6 +1,6 @@
 package org.itsm.change.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.change.domain.ChangeTemplate;
 import org.itsm.change.repository.ChangeTemplateRepository;
-import org.itsm.change.rest.ChangeApi.NewTemplate;
+import org.itsm.change.service.ChangeCommands.NewTemplate;
 import org.itsm.support.rest.ApiProblem;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,9 +20,11 @@ import io.smallrye.mutiny.Uni;
 public class TemplateService {
 
     private final ChangeTemplateRepository templates;
+    private final Clock clock;
 
-    public TemplateService(ChangeTemplateRepository templates) {
+    public TemplateService(ChangeTemplateRepository templates, Clock clock) {
         this.templates = templates;
+        this.clock = clock;
     }
 
     @WithSession
@@ -55,7 +57,7 @@ public class TemplateService {
             template.testPlan = request.testPlan();
             template.active = true;
             template.createdBy = actor.name();
-            template.createdAt = Instant.now();
+            template.createdAt = clock.instant();
             return templates.persist(template);
         });
     }

@@ -68,4 +68,24 @@ class ChangeAccessTest {
         assertEquals(List.of("vote"), ChangeAccess.actionsFor(authorize, CAB, awaiting));
         assertEquals(List.of("cancel"), ChangeAccess.actionsFor(authorize, REQUESTER, awaiting));
     }
+
+    @Test
+    void onlyChangeManagersAssignPeopleAndEditThePlanAfterSubmission() {
+        assertTrue(ChangeAccess.assignmentRefusal(MANAGER).isEmpty());
+        assertTrue(ChangeAccess.assignmentRefusal(REQUESTER).isPresent());
+        assertTrue(ChangeAccess.planEditRefusal(REQUESTER, ChangeState.NEW).isEmpty());
+        assertEquals("after submission only change managers edit the plan",
+                ChangeAccess.planEditRefusal(REQUESTER, ChangeState.ASSESS).orElseThrow());
+        assertTrue(ChangeAccess.planEditRefusal(MANAGER, ChangeState.AUTHORIZE).isEmpty());
+    }
+
+    @Test
+    void everyPlatformRoleButRequesterSeesAllChanges() {
+        assertTrue(IMPLEMENTER.seesAllChanges());
+        assertTrue(CAB.seesAllChanges());
+        assertTrue(new Who("both", Set.of(Roles.REQUESTER, Roles.CATALOG_MANAGER)).seesAllChanges());
+        assertTrue(!REQUESTER.seesAllChanges());
+        assertTrue(!new Who("x", Set.of("offline_access")).seesAllChanges());
+        assertTrue(MANAGER.managesChanges() && new Who("a", Set.of(Roles.ADMIN)).managesChanges());
+    }
 }

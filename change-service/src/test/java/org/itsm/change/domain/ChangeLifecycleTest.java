@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.itsm.support.lifecycle.IllegalMoveException;
+
 import org.junit.jupiter.api.Test;
 
 class ChangeLifecycleTest {
