@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.itsm.events.api.Priority;
 
 /** The incident aggregate as stored; it never crosses the API (resources map it to API models). */
 @Entity

@@ -3,11 +3,14 @@ package org.itsm.incident.domain;
 import java.util.Set;
 
 import org.itsm.events.api.Roles;
+import org.itsm.support.rest.ApiProblem;
 
 /**
  * Who may do what to an incident, asked both by the endpoints (before a move or a major declaration) and by
  * next-states (so it offers only what the caller may do):
  * <ul>
+ * <li>staff (agents, admins, problem and change managers) read every incident, its work notes and the whole
+ * history; a requester reads only the incidents they are the caller of, without work notes;</li>
  * <li>agents and admins work incidents: every lifecycle move and declaring a major incident;</li>
  * <li>the incident's caller (a requester) may reopen their own resolved incident;</li>
  * <li>everyone else who may read the incident (problem and change managers, other requesters) may move nothing.</li>
@@ -16,6 +19,12 @@ import org.itsm.events.api.Roles;
 public final class IncidentAccess {
 
     private IncidentAccess() {
+    }
+
+    /** Staff read every incident with its work notes; anyone else only their own, without them. */
+    public static boolean readsEveryIncident(Set<String> roles) {
+        return roles.contains(Roles.AGENT) || roles.contains(Roles.ADMIN) || roles.contains(Roles.PROBLEM_MANAGER)
+                || roles.contains(Roles.CHANGE_MANAGER);
     }
 
     public static boolean works(Set<String> roles) {
@@ -33,5 +42,12 @@ public final class IncidentAccess {
     /** Declaring a major incident (at create or by a change) is for those who work incidents. */
     public static boolean mayDeclareMajor(Set<String> roles) {
         return works(roles);
+    }
+
+    /** Refuses (403) a request that makes a non-major incident major from roles that may not declare one. */
+    public static void requireMayDeclareMajor(Set<String> roles, boolean wasMajor, Boolean requested) {
+        if (Boolean.TRUE.equals(requested) && !wasMajor && !mayDeclareMajor(roles)) {
+            throw ApiProblem.forbidden("Your roles may not declare a major incident (field major)");
+        }
     }
 }

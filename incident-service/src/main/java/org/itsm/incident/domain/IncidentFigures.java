@@ -2,8 +2,10 @@ package org.itsm.incident.domain;
 
 import java.util.Map;
 
+import org.itsm.events.api.Priority;
+
 /**
- * The incident practice's measures (DESIGN §6, continual improvement), for dashboards and metrics.
+ * The incident practice's measures (continual improvement), for dashboards and metrics.
  *
  * @param slaCompliancePercent share of resolved incidents that met their resolution SLA
  * @param breachedOpen         open incidents with a breached response or resolution SLA

@@ -3,6 +3,8 @@ package org.itsm.incident.domain;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.itsm.events.catalog.BusinessCalendar;
+
 /**
  * One SLA clock (response or resolution): the target in working time counted on a calendar from the start, plus
  * the working time spent paused while it ran. The due time moves out by every pause that happens while the clock

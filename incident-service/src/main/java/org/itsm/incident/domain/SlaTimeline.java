@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.itsm.events.catalog.BusinessCalendar;
+
 /**
  * How an SLA clock spent its life: alternating running and paused intervals from the start until it stopped (or
  * now), each with the working time it counted on the calendar. It explains the figures {@link SlaClock} computes.

@@ -1,5 +1,6 @@
 package org.itsm.incident.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.itsm.events.EventTypes;
 import org.itsm.events.incident.IncidentEvent;
 import org.itsm.events.incident.IncidentSlaEvent;
 import org.itsm.incident.domain.Incident;
+import org.itsm.incident.domain.SlaAlert;
 import org.itsm.support.outbox.OutboxWriter;
 
 import io.smallrye.mutiny.Uni;
@@ -18,23 +20,25 @@ import io.smallrye.mutiny.Uni;
 public class IncidentEventPublisher {
 
     private final OutboxWriter outbox;
+    private final Clock clock;
 
-    public IncidentEventPublisher(OutboxWriter outbox) {
+    public IncidentEventPublisher(OutboxWriter outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public Uni<Void> publish(String type, Incident incident, List<String> changedFields) {
         IncidentEvent event = new IncidentEvent(incident.id, incident.number, incident.shortDescription,
                 incident.state.name(), incident.priority.name(), incident.impact, incident.urgency, incident.category,
                 incident.serviceId, incident.offeringId, incident.caller, incident.assignmentGroup, incident.assignee,
-                incident.major, incident.resolutionCode, incident.causedByChange, changedFields, Instant.now());
+                incident.major, incident.resolutionCode, incident.causedByChange, changedFields, clock.instant());
         return outbox.append(type, incident.id, incident.number, event);
     }
 
-    public Uni<Void> publishSla(Incident incident, String clock, String slaState, Instant dueAt) {
-        String type = "BREACHED".equals(slaState) ? EventTypes.INCIDENT_SLA_BREACHED : EventTypes.INCIDENT_SLA_AT_RISK;
-        IncidentSlaEvent event = new IncidentSlaEvent(incident.id, incident.number, incident.priority.name(), clock,
-                slaState, dueAt, incident.serviceId, incident.caller, incident.assignmentGroup, Instant.now());
+    public Uni<Void> publishSla(Incident incident, String clockName, String slaState, Instant dueAt) {
+        String type = SlaAlert.BREACHED.name().equals(slaState) ? EventTypes.INCIDENT_SLA_BREACHED : EventTypes.INCIDENT_SLA_AT_RISK;
+        IncidentSlaEvent event = new IncidentSlaEvent(incident.id, incident.number, incident.priority.name(), clockName,
+                slaState, dueAt, incident.serviceId, incident.caller, incident.assignmentGroup, clock.instant());
         return outbox.append(type, incident.id, incident.number, event);
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itsm.events.EventTypes;
 import org.itsm.events.problem.KnownErrorEvent;
 import org.itsm.events.problem.ProblemEvent;
-import org.itsm.incident.service.IncidentService;
+import org.itsm.incident.service.ProblemLinks;
 import org.itsm.support.inbox.EventInbox;
 import org.itsm.support.inbox.IncomingEvent;
 
@@ -26,11 +26,11 @@ public class ProblemEventConsumer {
     static final String CONSUMER = "incident-service.problem";
 
     private final EventInbox inbox;
-    private final IncidentService incidents;
+    private final ProblemLinks problemLinks;
 
-    public ProblemEventConsumer(EventInbox inbox, IncidentService incidents) {
+    public ProblemEventConsumer(EventInbox inbox, ProblemLinks problemLinks) {
         this.inbox = inbox;
-        this.incidents = incidents;
+        this.problemLinks = problemLinks;
     }
 
     @Incoming("problem-events")
@@ -42,21 +42,21 @@ public class ProblemEventConsumer {
         return switch (event.type()) {
             case EventTypes.PROBLEM_KNOWN_ERROR_PUBLISHED -> {
                 KnownErrorEvent knownError = event.payload(KnownErrorEvent.class);
-                yield incidents.attachWorkaround(knownError.linkedIncidentNumbers(), knownError.problemNumber(),
+                yield problemLinks.attachWorkaround(knownError.linkedIncidentNumbers(), knownError.problemNumber(),
                         knownError.workaround());
             }
             case EventTypes.PROBLEM_INCIDENT_LINKED -> {
                 ProblemEvent problem = event.payload(ProblemEvent.class);
-                yield incidents.linkProblem(problem.number(), problem.linkedIncidentNumbers(),
+                yield problemLinks.linkProblem(problem.number(), problem.linkedIncidentNumbers(),
                         problem.knownErrorWorkaround());
             }
             case EventTypes.PROBLEM_INCIDENT_UNLINKED -> {
                 ProblemEvent problem = event.payload(ProblemEvent.class);
-                yield incidents.unlinkProblem(problem.number(), orEmpty(problem.affectedIncidentNumbers()));
+                yield problemLinks.unlinkProblem(problem.number(), orEmpty(problem.affectedIncidentNumbers()));
             }
             case EventTypes.PROBLEM_RESOLVED -> {
                 ProblemEvent problem = event.payload(ProblemEvent.class);
-                yield incidents.noteProblemResolved(problem.number(), problem.resolutionCode(),
+                yield problemLinks.noteProblemResolved(problem.number(), problem.resolutionCode(),
                         problem.linkedIncidentNumbers());
             }
             default -> Uni.createFrom().voidItem();

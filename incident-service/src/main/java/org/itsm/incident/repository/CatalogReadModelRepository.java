@@ -5,13 +5,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.incident.domain.CatalogOffering;
 import org.itsm.incident.domain.CatalogService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The local copy of the catalog this service needs (DESIGN §2: no synchronous calls between services). */
+/** The local copy of the catalog this service needs (architecture §2: no synchronous calls between services). */
 @ApplicationScoped
 public class CatalogReadModelRepository {
 
@@ -30,9 +31,9 @@ public class CatalogReadModelRepository {
     /** The active offering the catalog marks as the service's default, or null. */
     public Uni<CatalogOffering> defaultOffering(UUID serviceId) {
         return Panache.getSession().flatMap(session -> session.createQuery("""
-                from CatalogOffering where serviceId = :service and defaultOffering = true and status <> 'RETIRED'
+                from CatalogOffering where serviceId = :service and defaultOffering = true and status <> :retired
                 order by updatedAt desc""", CatalogOffering.class)
-                .setParameter("service", serviceId).setMaxResults(1).getResultList())
+                .setParameter("service", serviceId).setParameter("retired", OfferingStatus.RETIRED.name()).setMaxResults(1).getResultList())
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }
 

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.domain.IncidentState;
-import org.itsm.incident.domain.Priority;
+import org.itsm.events.api.Priority;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

@@ -13,14 +13,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.itsm.events.api.Priority;
 import org.itsm.incident.domain.HoldReason;
 import org.itsm.incident.domain.IncidentState;
-import org.itsm.incident.domain.Priority;
 import org.itsm.incident.domain.ResolutionCode;
 import org.itsm.incident.domain.SlaState;
 import org.itsm.incident.domain.SlaTimeline;
+import org.itsm.incident.service.IncidentCommands.AssignIncident;
+import org.itsm.incident.service.IncidentCommands.EditIncident;
+import org.itsm.incident.service.IncidentCommands.HoldIncident;
+import org.itsm.incident.service.IncidentCommands.LogIncident;
+import org.itsm.incident.service.IncidentCommands.ResolveIncident;
 
-/** API models of the incident resource (records; entities never cross the API). */
+/** API models of the incident resource (records; entities never cross the API); requests map to commands. */
 public final class IncidentApi {
 
     private IncidentApi() {
@@ -42,6 +47,11 @@ public final class IncidentApi {
                     + " (a requester's key only ever joins their own incidents)") String correlationKey,
             UUID parentId,
             @Schema(description = "Declare a major incident at once (agents and admins)") Boolean major) {
+
+        public LogIncident toCommand() {
+            return new LogIncident(shortDescription, description, impact, urgency, category, subcategory, serviceId,
+                    offeringId, caller, assignmentGroup, correlationKey, parentId, Boolean.TRUE.equals(major));
+        }
     }
 
     @Schema(description = "Fields to change; absent fields stay as they are.")
@@ -58,18 +68,35 @@ public final class IncidentApi {
             @Size(max = 20) String problemNumber,
             @Size(max = 20) String causedByChange,
             @Schema(description = "The parent incident; one that would make a cycle is refused (422)") UUID parentId) {
+
+        public EditIncident toCommand() {
+            return new EditIncident(shortDescription, description, impact, urgency, category, subcategory, serviceId,
+                    offeringId, major, problemNumber, causedByChange, parentId);
+        }
     }
 
     public record Assign(@Size(max = 120) String assignmentGroup, @Size(max = 120) String assignee) {
+
+        public AssignIncident toCommand() {
+            return new AssignIncident(assignmentGroup, assignee);
+        }
     }
 
     @Schema(description = "Put on hold; AWAITING_CALLER pauses the SLA clocks and needs a comment to the caller")
     public record Hold(@NotNull HoldReason holdReason, @Size(max = 4000) String comment) {
+
+        public HoldIncident toCommand() {
+            return new HoldIncident(holdReason, comment);
+        }
     }
 
     @Schema(description = "Resolve with an ITIL resolution code and notes")
     public record Resolve(@NotNull ResolutionCode resolutionCode,
             @NotBlank @Size(max = 4000) String resolutionNotes) {
+
+        public ResolveIncident toCommand() {
+            return new ResolveIncident(resolutionCode, resolutionNotes);
+        }
     }
 
     @Schema(description = "Why (required to reopen or cancel)")

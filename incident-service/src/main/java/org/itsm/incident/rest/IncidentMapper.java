@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentComment;
-import org.itsm.incident.domain.BusinessCalendar;
+import org.itsm.events.catalog.BusinessCalendar;
 import org.itsm.incident.domain.SlaClock;
 import org.itsm.incident.domain.SlaPause;
 import org.itsm.incident.domain.SlaTermsReason;

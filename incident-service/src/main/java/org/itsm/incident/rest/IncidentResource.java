@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentState;
-import org.itsm.incident.domain.Priority;
+import org.itsm.events.api.Priority;
 import org.itsm.incident.rest.IncidentApi.Assign;
 import org.itsm.incident.rest.IncidentApi.CommentView;
 import org.itsm.incident.rest.IncidentApi.CreateIncident;
@@ -42,7 +42,11 @@ import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.rest.IncidentApi.UpdateIncident;
 import org.itsm.incident.service.Actor;
 import org.itsm.incident.service.IncidentQueries;
-import org.itsm.incident.service.IncidentService;
+import org.itsm.incident.service.HoldsAndComments;
+import org.itsm.incident.service.IncidentEditing;
+import org.itsm.incident.service.IncidentMoves;
+import org.itsm.incident.service.IncidentRegistration;
+import org.itsm.incident.service.VisibleIncidents;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.ETags;
 import org.itsm.support.rest.PageRequest;
@@ -63,15 +67,24 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "keycloak")
 public class IncidentResource {
 
-    private final IncidentService incidents;
+    private final IncidentRegistration registration;
+    private final IncidentEditing editing;
+    private final IncidentMoves moves;
+    private final HoldsAndComments holdsAndComments;
+    private final VisibleIncidents visible;
     private final IncidentQueries queries;
     private final IncidentMapper mapper;
     private final SecurityIdentity identity;
     private final ObjectMapper objectMapper;
 
-    public IncidentResource(IncidentService incidents, IncidentQueries queries, IncidentMapper mapper,
-            SecurityIdentity identity, ObjectMapper objectMapper) {
-        this.incidents = incidents;
+    public IncidentResource(IncidentRegistration registration, IncidentEditing editing, IncidentMoves moves,
+            HoldsAndComments holdsAndComments, VisibleIncidents visible, IncidentQueries queries,
+            IncidentMapper mapper, SecurityIdentity identity, ObjectMapper objectMapper) {
+        this.registration = registration;
+        this.editing = editing;
+        this.moves = moves;
+        this.holdsAndComments = holdsAndComments;
+        this.visible = visible;
         this.queries = queries;
         this.mapper = mapper;
         this.identity = identity;
@@ -87,7 +100,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> create(@Valid @NotNull CreateIncident request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return incidents.create(request, actor(), idempotencyKey, json(request))
+        return registration.create(request.toCommand(), actor(), idempotencyKey, json(request))
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/incidents/" + created.incident().id))
                         : Response.ok(), created.incident()));
@@ -127,7 +140,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The incident",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return incidents.get(id, actor()).map(incident -> withETag(Response.ok(), incident));
+        return visible.get(id, actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @PATCH
@@ -138,7 +151,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateIncident request) {
-        return incidents.update(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+        return editing.update(id, ifMatch, request.toCommand(), actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @POST
@@ -149,7 +162,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Assign request) {
-        return incidents.assign(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+        return editing.assign(id, ifMatch, request.toCommand(), actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @GET
@@ -159,8 +172,8 @@ public class IncidentResource {
             + " caller), where each leads and the body fields it requires")
     public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
         Actor actor = actor();
-        return incidents.get(id, actor).map(incident -> new NextStates(incident.state,
-                incidents.allowedMoves(incident, actor).stream()
+        return visible.get(id, actor).map(incident -> new NextStates(incident.state,
+                moves.allowedMoves(incident, actor).stream()
                         .map(move -> new NextMove(move.move().action(), move.target(), move.requires(),
                                 move.optional(), move.condition()))
                         .toList()));
@@ -173,7 +186,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The incident after the move",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return incidents.start(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
+        return moves.start(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @POST
@@ -184,7 +197,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Hold request) {
-        return incidents.hold(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+        return holdsAndComments.hold(id, ifMatch, request.toCommand(), actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @POST
@@ -194,7 +207,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The incident after the move",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return incidents.resume(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
+        return holdsAndComments.resume(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @POST
@@ -205,7 +218,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Resolve request) {
-        return incidents.resolve(id, ifMatch, request, actor()).map(incident -> withETag(Response.ok(), incident));
+        return moves.resolve(id, ifMatch, request.toCommand(), actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @POST
@@ -217,7 +230,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason request) {
-        return incidents.reopen(id, ifMatch, request.reason(), actor())
+        return moves.reopen(id, ifMatch, request.reason(), actor())
                 .map(incident -> withETag(Response.ok(), incident));
     }
 
@@ -228,7 +241,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The incident after the move",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return incidents.close(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
+        return moves.close(id, ifMatch, actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @POST
@@ -239,7 +252,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason request) {
-        return incidents.cancel(id, ifMatch, request.reason(), actor())
+        return moves.cancel(id, ifMatch, request.reason(), actor())
                 .map(incident -> withETag(Response.ok(), incident));
     }
 
@@ -250,7 +263,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "The resolved incident",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> resolveByCorrelation(@PathParam("key") String key, @Valid @NotNull Resolve request) {
-        return incidents.resolveByCorrelation(key, request, actor()).map(incident -> withETag(Response.ok(), incident));
+        return moves.resolveByCorrelation(key, request.toCommand(), actor()).map(incident -> withETag(Response.ok(), incident));
     }
 
     @GET
@@ -258,7 +271,7 @@ public class IncidentResource {
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
     @Operation(summary = "Public comments, oldest first")
     public Uni<List<CommentView>> comments(@PathParam("id") UUID id) {
-        return incidents.comments(id, false, actor()).map(list -> list.stream().map(mapper::toView).toList());
+        return holdsAndComments.comments(id, false, actor()).map(list -> list.stream().map(mapper::toView).toList());
     }
 
     @POST
@@ -268,7 +281,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "201", description = "The comment added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> comment(@PathParam("id") UUID id, @Valid @NotNull NewComment request) {
-        return incidents.comment(id, request.body(), false, actor())
+        return holdsAndComments.comment(id, request.body(), false, actor())
                 .map(comment -> Response.status(201).entity(mapper.toView(comment)).build());
     }
 
@@ -277,7 +290,7 @@ public class IncidentResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
     @Operation(summary = "Internal work notes (staff only)")
     public Uni<List<CommentView>> workNotes(@PathParam("id") UUID id) {
-        return incidents.comments(id, true, actor()).map(list -> list.stream().map(mapper::toView).toList());
+        return holdsAndComments.comments(id, true, actor()).map(list -> list.stream().map(mapper::toView).toList());
     }
 
     @POST
@@ -287,7 +300,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "201", description = "The work note added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     public Uni<Response> workNote(@PathParam("id") UUID id, @Valid @NotNull NewComment request) {
-        return incidents.comment(id, request.body(), true, actor())
+        return holdsAndComments.comment(id, request.body(), true, actor())
                 .map(comment -> Response.status(201).entity(mapper.toView(comment)).build());
     }
 

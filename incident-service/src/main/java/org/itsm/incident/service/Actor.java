@@ -3,19 +3,22 @@ package org.itsm.incident.service;
 import java.util.Set;
 
 import org.itsm.incident.domain.IncidentAccess;
-import org.itsm.events.api.Roles;
 
-/** Who is acting: the user name and whether they act as service desk staff or only as a requester. */
+/** Who is acting: the user name and their roles; what the roles allow is read in {@link IncidentAccess}. */
 public record Actor(String name, Set<String> roles) {
 
-    /** Staff see and work every incident; a plain requester only their own. */
+    /** Staff see every incident and its work notes; a plain requester only their own. */
     public boolean isStaff() {
-        return roles.contains(Roles.AGENT) || roles.contains(Roles.ADMIN) || roles.contains(Roles.PROBLEM_MANAGER)
-                || roles.contains(Roles.CHANGE_MANAGER);
+        return IncidentAccess.readsEveryIncident(roles);
     }
 
-    /** Works incidents (every move, major declaration): the rule of {@link IncidentAccess}. */
+    /** Works incidents (every move, major declaration). */
     public boolean canWork() {
         return IncidentAccess.works(roles);
+    }
+
+    /** Whether the actor is the incident's caller (who may reopen it and whose reply resumes it). */
+    public boolean isCaller(String caller) {
+        return name.equals(caller);
     }
 }

@@ -1,14 +1,14 @@
 package org.itsm.incident.service;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.incident.domain.Priority;
+import org.itsm.events.api.Priority;
 import org.itsm.incident.repository.IncidentRepository;
 import org.itsm.incident.domain.IncidentFigures;
 
@@ -33,9 +33,11 @@ public class IncidentMeasures {
     private final AtomicLong meanTimeToResolveSeconds = new AtomicLong();
     private final AtomicLong slaCompliancePermille = new AtomicLong(1000);
     private final IncidentRepository incidents;
+    private final Clock clock;
 
-    public IncidentMeasures(MeterRegistry meters, IncidentRepository incidents) {
+    public IncidentMeasures(MeterRegistry meters, IncidentRepository incidents, Clock clock) {
         this.incidents = incidents;
+        this.clock = clock;
         for (Priority priority : Priority.values()) {
             created.put(priority, meters.counter("itsm.incidents.created", "priority", priority.name()));
             resolved.put(priority, meters.counter("itsm.incidents.resolved", "priority", priority.name()));
@@ -62,7 +64,7 @@ public class IncidentMeasures {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithSession
     public Uni<Void> refresh() {
-        return incidents.figures(Instant.now().minus(Duration.ofDays(1))).invoke(this::update).replaceWithVoid();
+        return incidents.figures(clock.instant().minus(Duration.ofDays(1))).invoke(this::update).replaceWithVoid();
     }
 
     private void update(IncidentFigures summary) {

@@ -1,7 +1,7 @@
 package org.itsm.incident.service;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentFigures;
 import org.itsm.incident.domain.IncidentState;
-import org.itsm.incident.domain.Priority;
+import org.itsm.events.api.Priority;
 import org.itsm.incident.domain.SlaPause;
 import org.itsm.incident.repository.IncidentRepository;
 import org.itsm.incident.repository.SlaPauseRepository;
@@ -36,15 +36,17 @@ public class IncidentQueries {
 
     private final IncidentRepository incidents;
     private final RecordHistory history;
-    private final IncidentService incidentService;
+    private final VisibleIncidents visible;
     private final SlaPauseRepository slaPauses;
+    private final Clock clock;
 
-    public IncidentQueries(IncidentRepository incidents, RecordHistory history, IncidentService incidentService,
-            SlaPauseRepository slaPauses) {
+    public IncidentQueries(IncidentRepository incidents, RecordHistory history, VisibleIncidents visible,
+            SlaPauseRepository slaPauses, Clock clock) {
         this.incidents = incidents;
         this.slaPauses = slaPauses;
         this.history = history;
-        this.incidentService = incidentService;
+        this.visible = visible;
+        this.clock = clock;
     }
 
     /** List filters; null means no filter on that field. */
@@ -104,9 +106,9 @@ public class IncidentQueries {
     /** The record's history; a caller who may not read work notes does not learn that one was added either. */
     @WithSession
     public Uni<List<HistoryEntry>> history(UUID id, Actor actor) {
-        return incidentService.get(id, actor).flatMap(incident -> history.of(incident.id))
+        return visible.get(id, actor).flatMap(incident -> history.of(incident.id))
                 .map(entries -> actor.isStaff() ? entries
-                        : entries.stream().filter(entry -> !IncidentService.isWorkNoteEntry(entry)).toList());
+                        : entries.stream().filter(entry -> !IncidentComments.isWorkNoteEntry(entry)).toList());
     }
 
     /** An incident with the pauses of its SLA clocks. */
@@ -115,12 +117,12 @@ public class IncidentQueries {
 
     @WithSession
     public Uni<SlaRecord> sla(UUID id, Actor actor) {
-        return incidentService.get(id, actor)
+        return visible.get(id, actor)
                 .flatMap(incident -> slaPauses.ofIncident(incident.id).map(pauses -> new SlaRecord(incident, pauses)));
     }
 
     @WithSession
     public Uni<IncidentFigures> figures() {
-        return incidents.figures(Instant.now().minus(Duration.ofDays(1)));
+        return incidents.figures(clock.instant().minus(Duration.ofDays(1)));
     }
 }

@@ -1,8 +1,6 @@
 package org.itsm.incident.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +8,7 @@ import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.SlaAlert;
 import org.itsm.incident.domain.SlaClock;
 import org.itsm.incident.messaging.IncidentEventPublisher;
-import org.itsm.support.persistence.FieldChange;
+import org.itsm.support.persistence.FieldEdits;
 import org.itsm.support.persistence.RecordHistory;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,10 +62,10 @@ public class SlaAlerts {
         }
         incident.responseSlaAlert = SlaAlert.name(responseAfter);
         incident.resolutionSlaAlert = SlaAlert.name(resolutionAfter);
-        List<FieldChange> changes = new ArrayList<>();
-        changes.add(FieldChange.of("responseSlaAlert", SlaAlert.name(responseBefore), incident.responseSlaAlert));
-        changes.add(FieldChange.of("resolutionSlaAlert", SlaAlert.name(resolutionBefore), incident.resolutionSlaAlert));
-        return history.record(incident.id, SYSTEM, changes.stream().filter(FieldChange::changed).toList())
+        FieldEdits marks = new FieldEdits();
+        marks.record("responseSlaAlert", SlaAlert.name(responseBefore), incident.responseSlaAlert);
+        marks.record("resolutionSlaAlert", SlaAlert.name(resolutionBefore), incident.resolutionSlaAlert);
+        return history.record(incident.id, SYSTEM, marks.changes())
                 .flatMap(ignored -> raised(incident, RESPONSE, response, responseBefore, responseAfter, now))
                 .flatMap(ignored -> raised(incident, RESOLUTION, resolution, resolutionBefore, resolutionAfter, now));
     }

@@ -26,15 +26,15 @@ public class SlaMonitor {
     private final IncidentRepository incidents;
     private final SlaPolicy slaPolicy;
     private final SlaAlerts slaAlerts;
-    private final IncidentService incidentService;
+    private final IncidentMoves moves;
     private final Clock clock;
 
     public SlaMonitor(IncidentRepository incidents, SlaPolicy slaPolicy, SlaAlerts slaAlerts,
-            IncidentService incidentService, Clock clock) {
+            IncidentMoves moves, Clock clock) {
         this.incidents = incidents;
         this.slaPolicy = slaPolicy;
         this.slaAlerts = slaAlerts;
-        this.incidentService = incidentService;
+        this.moves = moves;
         this.clock = clock;
     }
 
@@ -52,7 +52,7 @@ public class SlaMonitor {
             Incident last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
             IncidentRepository.DueCursor next = batch.size() < BATCH ? null
                     : new IncidentRepository.DueCursor(last.slaNextCheckAt, last.id);
-            return IncidentService.chain(batch, incident -> slaAlerts.check(incident, now)
+            return Unis.chain(batch, incident -> slaAlerts.check(incident, now)
                     .invoke(() -> slaPolicy.scheduleNextCheck(incident, now))).replaceWith(next);
         })).flatMap(next -> next == null ? Uni.createFrom().voidItem() : checkFrom(next, now));
     }
@@ -60,6 +60,6 @@ public class SlaMonitor {
     @Scheduled(every = "${itsm.incident.auto-close-check-interval:10m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> closeExpiredResolutions() {
-        return incidentService.closeExpiredResolutions(SYSTEM).replaceWithVoid();
+        return moves.closeExpiredResolutions(SYSTEM).replaceWithVoid();
     }
 }

@@ -1,12 +1,8 @@
 package org.itsm.incident.service;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +12,9 @@ import org.itsm.events.catalog.SlaTarget;
 import org.itsm.incident.domain.CatalogOffering;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.config.IncidentConfig;
-import org.itsm.incident.domain.BusinessCalendar;
-import org.itsm.incident.domain.Priority;
+import org.itsm.events.catalog.BusinessCalendar;
+import org.itsm.events.api.Priority;
+import org.itsm.incident.domain.SlaAlert;
 import org.itsm.incident.domain.SlaClock;
 import org.itsm.incident.domain.SlaTermsReason;
 import org.itsm.incident.repository.CatalogReadModelRepository;
@@ -97,10 +94,10 @@ public class SlaPolicy {
     }
 
     private static Instant nextLine(SlaClock clock, String alerted, Instant now) {
-        if (clock.pausedSince() != null || "BREACHED".equals(alerted)) {
+        if (clock.pausedSince() != null || SlaAlert.BREACHED.name().equals(alerted)) {
             return NEVER;
         }
-        return "AT_RISK".equals(alerted) ? clock.dueAt(now) : clock.atRiskAt(now);
+        return SlaAlert.AT_RISK.name().equals(alerted) ? clock.dueAt(now) : clock.atRiskAt(now);
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -115,15 +112,10 @@ public class SlaPolicy {
         return clock(incident, incident.resolutionTargetMinutes, incident.resolvedAt, incident.slaPausedSeconds);
     }
 
+    /** The working-time calendar the incident's clocks count on; 24×7 without business hours. */
     public BusinessCalendar calendar(Incident incident) {
-        if (incident.slaCalendar == null) {
-            return BusinessCalendar.ALWAYS;
-        }
-        BusinessHours hours = read(incident.slaCalendar, BusinessHours.class);
-        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        hours.workingDays().forEach(day -> days.add(DayOfWeek.valueOf(day)));
-        return new BusinessCalendar(ZoneId.of(hours.timeZone()), days, hours.start(), hours.end(),
-                hours.holidays() == null ? java.util.Set.of() : new HashSet<>(hours.holidays()));
+        return BusinessCalendar.of(incident.slaCalendar == null ? null
+                : read(incident.slaCalendar, BusinessHours.class));
     }
 
     private SlaClock clock(Incident incident, int targetMinutes, Instant stoppedAt, long pausedSeconds) {

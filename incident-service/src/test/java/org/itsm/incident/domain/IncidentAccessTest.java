@@ -1,11 +1,14 @@
 package org.itsm.incident.domain;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 
 import org.itsm.events.api.Roles;
+import org.itsm.support.rest.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 class IncidentAccessTest {
@@ -43,5 +46,24 @@ class IncidentAccessTest {
         assertTrue(IncidentAccess.mayDeclareMajor(Set.of(Roles.ADMIN)));
         assertFalse(IncidentAccess.mayDeclareMajor(REQUESTER));
         assertFalse(IncidentAccess.mayDeclareMajor(Set.of(Roles.PROBLEM_MANAGER)));
+    }
+
+    @Test
+    void staffReadEveryIncidentARequesterOnlyTheirOwn() {
+        for (String role : Set.of(Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER)) {
+            assertTrue(IncidentAccess.readsEveryIncident(Set.of(role)), role);
+        }
+        assertFalse(IncidentAccess.readsEveryIncident(REQUESTER));
+        assertFalse(IncidentAccess.readsEveryIncident(Set.of(Roles.CAB_MEMBER)));
+    }
+
+    @Test
+    void makingAnIncidentMajorIsRefusedToThoseWhoMayNotDeclareOne() {
+        assertThrows(ApiProblem.class, () -> IncidentAccess.requireMayDeclareMajor(REQUESTER, false, true));
+        assertDoesNotThrow(() -> IncidentAccess.requireMayDeclareMajor(Set.of(Roles.AGENT), false, true));
+        // already major, or not asked to be: nothing is declared
+        assertDoesNotThrow(() -> IncidentAccess.requireMayDeclareMajor(REQUESTER, true, true));
+        assertDoesNotThrow(() -> IncidentAccess.requireMayDeclareMajor(REQUESTER, false, null));
+        assertDoesNotThrow(() -> IncidentAccess.requireMayDeclareMajor(REQUESTER, false, false));
     }
 }

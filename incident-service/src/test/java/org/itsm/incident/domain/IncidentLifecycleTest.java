@@ -1,6 +1,8 @@
 package org.itsm.incident.domain;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.itsm.support.lifecycle.IllegalMoveException;
+import org.itsm.support.rest.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 class IncidentLifecycleTest {
@@ -66,5 +70,58 @@ class IncidentLifecycleTest {
         assertEquals(List.of("reason"), IncidentLifecycle.fieldsOf(Move.REOPEN).requires());
         assertEquals(List.of("reason"), IncidentLifecycle.fieldsOf(Move.CANCEL).requires());
         assertTrue(IncidentLifecycle.fieldsOf(Move.START).requires().isEmpty());
+    }
+
+    @Test
+    void illegalMoveNamesActionAndState() {
+        IllegalMoveException refused = assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(IncidentState.ON_HOLD, Move.START, null, NOW));
+        assertEquals("start", refused.action());
+        assertEquals("ON_HOLD", refused.state());
+    }
+
+    @Test
+    void fieldsAndCommentsChangeWhileOpenOrResolved() {
+        for (IncidentState state : IncidentState.values()) {
+            boolean expected = state != IncidentState.CLOSED && state != IncidentState.CANCELLED;
+            assertEquals(expected, IncidentLifecycle.acceptsChanges(state), state.name());
+        }
+        assertDoesNotThrow(() -> IncidentLifecycle.requireChangeable("INC1", IncidentState.RESOLVED));
+        ApiProblem closed = assertThrows(ApiProblem.class,
+                () -> IncidentLifecycle.requireChangeable("INC1", IncidentState.CLOSED));
+        assertEquals(409, closed.problem().status());
+        assertThrows(ApiProblem.class, () -> IncidentLifecycle.requireCommentable("INC1", IncidentState.CANCELLED));
+        assertDoesNotThrow(() -> IncidentLifecycle.requireCommentable("INC1", IncidentState.RESOLVED));
+    }
+
+    @Test
+    void onlyOpenIncidentsAreAssigned() {
+        assertDoesNotThrow(() -> IncidentLifecycle.requireAssignable("INC1", IncidentState.ON_HOLD));
+        assertThrows(ApiProblem.class, () -> IncidentLifecycle.requireAssignable("INC1", IncidentState.RESOLVED));
+    }
+
+    @Test
+    void awaitingTheCallerNeedsACommentAndPausesTheClocks() {
+        assertThrows(ApiProblem.class, () -> IncidentLifecycle.requireHoldFields(HoldReason.AWAITING_CALLER, " "));
+        assertDoesNotThrow(() -> IncidentLifecycle.requireHoldFields(HoldReason.AWAITING_CALLER, "Which printer?"));
+        assertDoesNotThrow(() -> IncidentLifecycle.requireHoldFields(HoldReason.AWAITING_VENDOR, null));
+        assertTrue(IncidentLifecycle.pausesSla(HoldReason.AWAITING_CALLER));
+        assertFalse(IncidentLifecycle.pausesSla(HoldReason.AWAITING_CHANGE));
+    }
+
+    @Test
+    void onlyTheCallersPublicReplyToAHoldAwaitingThemResumes() {
+        assertTrue(IncidentLifecycle.replyResumes(IncidentState.ON_HOLD, HoldReason.AWAITING_CALLER, true, false));
+        assertFalse(IncidentLifecycle.replyResumes(IncidentState.ON_HOLD, HoldReason.AWAITING_CALLER, true, true));
+        assertFalse(IncidentLifecycle.replyResumes(IncidentState.ON_HOLD, HoldReason.AWAITING_CALLER, false, false));
+        assertFalse(IncidentLifecycle.replyResumes(IncidentState.ON_HOLD, HoldReason.AWAITING_VENDOR, true, false));
+        assertFalse(IncidentLifecycle.replyResumes(IncidentState.IN_PROGRESS, null, true, false));
+    }
+
+    @Test
+    void reopenAndCancelNeedAReason() {
+        assertEquals("gone again", IncidentLifecycle.requireReason("  gone again "));
+        assertThrows(ApiProblem.class, () -> IncidentLifecycle.requireReason(null));
+        assertThrows(ApiProblem.class, () -> IncidentLifecycle.requireReason("  "));
     }
 }

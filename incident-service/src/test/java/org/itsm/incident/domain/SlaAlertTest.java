@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.itsm.events.catalog.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 
 class SlaAlertTest {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.itsm.events.catalog.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 
 class SlaClockTest {

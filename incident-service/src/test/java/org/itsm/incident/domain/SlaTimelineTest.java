@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.itsm.events.catalog.BusinessCalendar;
 import org.itsm.incident.domain.SlaTimeline.Interval;
 import org.itsm.incident.domain.SlaTimeline.Kind;
 import org.itsm.incident.domain.SlaTimeline.Pause;
