@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.itsm.events.catalog.Lifecycle;
+
 /** Read model of a catalog service, to validate the affected service and default the assignment group. */
 @Entity
 @Table(name = "catalog_service")
@@ -22,4 +24,9 @@ public class CatalogService {
     public String supportGroup;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A problem may name a service of the catalog that is not retired (in the pipeline or live). */
+    public static boolean admits(CatalogService service) {
+        return service != null && !Lifecycle.RETIRED.name().equals(service.lifecycle);
+    }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.itsm.events.api.Priority;
+
 /** The problem aggregate as stored; it never crosses the API (resources map it to API models). */
 @Entity
 @Table(name = "problem")

@@ -1,8 +1,10 @@
 package org.itsm.problem.domain;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -75,5 +77,24 @@ public final class ProblemAccess {
     /** Every move and action a problem in {@code state} admits that the caller may take, moves first. */
     public List<String> actionsFor(Caller caller, ProblemState state) {
         return actionsFor(caller, LIFECYCLE.allowedMoves(state), LIFECYCLE.allowedActions(state));
+    }
+
+    /**
+     * Why the caller may not raise a problem so assigned (empty when they may): only a problem manager chooses the
+     * assignee or the assignment group; others propose the problem without them.
+     */
+    public Optional<String> assignmentRefusal(Caller caller, String assignee, String assignmentGroup) {
+        List<String> assignment = new ArrayList<>();
+        if (assignee != null) {
+            assignment.add("assignee");
+        }
+        if (assignmentGroup != null) {
+            assignment.add("assignmentGroup");
+        }
+        if (assignment.isEmpty() || may(caller, ASSIGN)) {
+            return Optional.empty();
+        }
+        return Optional.of("Only a problem manager assigns problems; propose it without "
+                + String.join(" and ", assignment));
     }
 }

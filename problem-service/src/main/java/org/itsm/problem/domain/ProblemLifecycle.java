@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.itsm.support.lifecycle.IllegalMoveException;
+
 /**
  * The problem state machine: New → Assessment → Root Cause Analysis → Fix in Progress → Resolved → Closed, plus
  * Cancelled from any open state. Fix in Progress may go back to Root Cause Analysis. Which resolution codes a
@@ -34,6 +36,12 @@ public final class ProblemLifecycle {
 
         public Facts(String rootCause, String fixChangeNumber, String resolutionNotes, String duplicateOf) {
             this(rootCause, fixChangeNumber, null, resolutionNotes, duplicateOf, null);
+        }
+
+        /** What the problem holds, with the request's notes and duplicate (null when the request has none). */
+        public static Facts of(Problem problem, String resolutionNotes, String duplicateOf) {
+            return new Facts(problem.rootCause, problem.fixChangeNumber, problem.fixChangeOutcome, resolutionNotes,
+                    duplicateOf, null);
         }
 
         /** A recorded fix change is evidence of the fix once implemented (not while pending, failed or cancelled). */
@@ -91,26 +99,31 @@ public final class ProblemLifecycle {
         return actions;
     }
 
-    /** Refuses an action the state does not admit, naming the state. */
-    public void requireAllowed(ProblemState state, ProblemAction action) {
-        if (!allowedActions(state).contains(action)) {
-            List<String> allowed = allowedActions(state).stream().map(ProblemAction::action).toList();
-            throw new IllegalMoveException("Cannot " + action.action() + " a problem that is " + state
-                    + (action == ProblemAction.RECORD_FIX_CHANGE
-                            ? " (a fix change is recorded during root cause analysis or the fix)" : ""),
-                    allowed);
+    /**
+     * Why the state does not admit {@code action} (empty when it does): field changes, links and the known error only
+     * while open, the fix change only during analysis or the fix.
+     */
+    public Optional<String> refusal(ProblemState state, ProblemAction action) {
+        if (allowedActions(state).contains(action)) {
+            return Optional.empty();
         }
+        return Optional.of("Cannot " + action.action() + " a problem that is " + state
+                + (action == ProblemAction.RECORD_FIX_CHANGE
+                        ? " (a fix change is recorded during root cause analysis or the fix)" : ""));
     }
 
-    /** The target state of {@code move}; {@code code} matters only for resolve. */
+    /**
+     * The target state of {@code move}; {@code code} matters only for resolve. An illegal move (or a resolution code
+     * the state does not admit) is the shared {@link IllegalMoveException} naming the moves allowed now.
+     */
     public ProblemState apply(ProblemState state, Move move, ResolutionCode code) {
         List<AllowedMove> allowed = allowedMoves(state);
+        List<String> allowedActions = allowed.stream().map(candidate -> candidate.move().action()).toList();
         AllowedMove found = allowed.stream().filter(candidate -> candidate.move() == move).findFirst()
-                .orElseThrow(() -> new IllegalMoveException("Cannot " + move.action() + " from " + state,
-                        allowed.stream().map(candidate -> candidate.move().action()).toList()));
+                .orElseThrow(() -> new IllegalMoveException(move.action(), state.name(), allowedActions));
         if (move == Move.RESOLVE && !found.resolutionCodes().contains(code)) {
-            throw new IllegalMoveException("Cannot resolve with " + code + " from " + state + "; codes allowed now: "
-                    + found.resolutionCodes(), allowed.stream().map(candidate -> candidate.move().action()).toList());
+            throw new IllegalMoveException("resolve with " + code + " (codes allowed now: " + found.resolutionCodes()
+                    + ")", state.name(), allowedActions);
         }
         return found.target();
     }
@@ -188,6 +201,14 @@ public final class ProblemLifecycle {
             return Optional.empty();
         }
         return Optional.of(outcome == FixChangeOutcome.IMPLEMENTED ? Move.RESOLVE : Move.REANALYSE);
+    }
+
+    /**
+     * What recording the fix change means for a problem in {@code state} (one the fix change action is allowed on):
+     * a problem still in analysis starts the fix (which needs the root cause); one being fixed only records it.
+     */
+    public Optional<Move> onFixChangeRecorded(ProblemState state) {
+        return state == ProblemState.ROOT_CAUSE_ANALYSIS ? Optional.of(Move.START_FIX) : Optional.empty();
     }
 
     /**

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.itsm.events.EventTypes;
 import org.itsm.events.change.ChangeEvent;
 import org.itsm.problem.domain.FixChangeOutcome;
-import org.itsm.problem.service.ProblemService;
+import org.itsm.problem.service.FixChanges;
 import org.itsm.support.inbox.EventInbox;
 import org.itsm.support.inbox.IncomingEvent;
 import org.itsm.support.inbox.UnprocessableEventException;
@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The fix through change: how a recorded fix change ended (implemented, failed, cancelled) goes to the problem
- * service, which applies ProblemLifecycle's rule.
+ * use case (FixChanges), which applies ProblemLifecycle's rule.
  */
 @ApplicationScoped
 public class ChangeEventConsumer {
@@ -24,11 +24,11 @@ public class ChangeEventConsumer {
     static final String CONSUMER = "problem-service.change";
 
     private final EventInbox inbox;
-    private final ProblemService problems;
+    private final FixChanges fixChanges;
 
-    public ChangeEventConsumer(EventInbox inbox, ProblemService problems) {
+    public ChangeEventConsumer(EventInbox inbox, FixChanges fixChanges) {
         this.inbox = inbox;
-        this.problems = problems;
+        this.fixChanges = fixChanges;
     }
 
     @Incoming("change-events")
@@ -38,11 +38,9 @@ public class ChangeEventConsumer {
 
     private Uni<Void> apply(IncomingEvent event) {
         return switch (event.type()) {
-            case EventTypes.CHANGE_IMPLEMENTED -> problems.fixChangeEnded(changeNumber(event),
-                    FixChangeOutcome.IMPLEMENTED);
-            case EventTypes.CHANGE_FAILED -> problems.fixChangeEnded(changeNumber(event), FixChangeOutcome.FAILED);
-            case EventTypes.CHANGE_CANCELLED -> problems.fixChangeEnded(changeNumber(event),
-                    FixChangeOutcome.CANCELLED);
+            case EventTypes.CHANGE_IMPLEMENTED -> fixChanges.ended(changeNumber(event), FixChangeOutcome.IMPLEMENTED);
+            case EventTypes.CHANGE_FAILED -> fixChanges.ended(changeNumber(event), FixChangeOutcome.FAILED);
+            case EventTypes.CHANGE_CANCELLED -> fixChanges.ended(changeNumber(event), FixChangeOutcome.CANCELLED);
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -11,6 +11,7 @@ import org.itsm.events.problem.ProblemEvent;
 import org.itsm.problem.domain.KnownError;
 import org.itsm.problem.domain.Problem;
 import org.itsm.problem.repository.KnownErrorRepository;
+import org.itsm.problem.repository.ProblemLinkRepository;
 import org.itsm.support.outbox.OutboxWriter;
 
 import io.smallrye.mutiny.Uni;
@@ -21,12 +22,30 @@ public class ProblemEventPublisher {
 
     private final OutboxWriter outbox;
     private final KnownErrorRepository knownErrors;
+    private final ProblemLinkRepository links;
     private final Clock clock;
 
-    public ProblemEventPublisher(OutboxWriter outbox, KnownErrorRepository knownErrors, Clock clock) {
+    public ProblemEventPublisher(OutboxWriter outbox, KnownErrorRepository knownErrors, ProblemLinkRepository links,
+            Clock clock) {
         this.clock = clock;
         this.outbox = outbox;
         this.knownErrors = knownErrors;
+        this.links = links;
+    }
+
+    /** A lifecycle moment of {@code problem}, naming the incidents linked to it now. */
+    public Uni<Void> publishWithLinks(String type, Problem problem) {
+        return links.numbersOf(problem.id).flatMap(linked -> publish(type, problem, linked));
+    }
+
+    /** Incidents just linked or unlinked ({@code affected}), with every incident linked now. */
+    public Uni<Void> publishLinkChange(String type, Problem problem, List<String> affected) {
+        return links.numbersOf(problem.id).flatMap(linked -> publish(type, problem, linked, affected));
+    }
+
+    /** The known error, addressed to the incidents linked now. */
+    public Uni<Void> publishKnownError(Problem problem, KnownError knownError) {
+        return links.numbersOf(problem.id).flatMap(linked -> publishKnownError(problem, knownError, linked));
     }
 
     /** A lifecycle moment of {@code problem}, with all its linked incidents. */

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.itsm.problem.domain.Priority;
+import org.itsm.events.api.Priority;
 import org.itsm.problem.domain.ProblemSource;
 import org.itsm.problem.domain.ProblemState;
 import org.itsm.problem.domain.ResolutionCode;

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.itsm.problem.domain.Priority;
+import org.itsm.events.api.Priority;
+import org.itsm.events.api.Roles;
 import org.itsm.problem.domain.ProblemAccess;
 import org.itsm.problem.domain.Problem;
 import org.itsm.problem.domain.ProblemSource;
@@ -47,14 +48,19 @@ import org.itsm.problem.rest.ProblemApi.Resolve;
 import org.itsm.problem.rest.ProblemApi.Summary;
 import org.itsm.problem.rest.ProblemApi.UpdateProblem;
 import org.itsm.problem.service.Actor;
+import org.itsm.problem.service.FixChanges;
+import org.itsm.problem.service.IncidentLinks;
+import org.itsm.problem.service.KnownErrors;
+import org.itsm.problem.service.ProblemEditing;
+import org.itsm.problem.service.ProblemLookup;
+import org.itsm.problem.service.ProblemMoves;
 import org.itsm.problem.service.ProblemQueries;
-import org.itsm.problem.service.ProblemService;
+import org.itsm.problem.service.ProblemRegistration;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.ETags;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
-import org.itsm.events.api.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,15 +79,28 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "keycloak")
 public class ProblemResource {
 
-    private final ProblemService problems;
+    private final ProblemLookup problems;
+    private final ProblemRegistration registration;
+    private final ProblemEditing editing;
+    private final ProblemMoves moves;
+    private final IncidentLinks links;
+    private final KnownErrors knownErrors;
+    private final FixChanges fixChanges;
     private final ProblemQueries queries;
     private final ProblemMapper mapper;
     private final SecurityIdentity identity;
     private final ObjectMapper objectMapper;
 
-    public ProblemResource(ProblemService problems, ProblemQueries queries, ProblemMapper mapper,
-            SecurityIdentity identity, ObjectMapper objectMapper) {
+    public ProblemResource(ProblemLookup problems, ProblemRegistration registration, ProblemEditing editing,
+            ProblemMoves moves, IncidentLinks links, KnownErrors knownErrors, FixChanges fixChanges,
+            ProblemQueries queries, ProblemMapper mapper, SecurityIdentity identity, ObjectMapper objectMapper) {
         this.problems = problems;
+        this.registration = registration;
+        this.editing = editing;
+        this.moves = moves;
+        this.links = links;
+        this.knownErrors = knownErrors;
+        this.fixChanges = fixChanges;
         this.queries = queries;
         this.mapper = mapper;
         this.identity = identity;
@@ -100,7 +119,7 @@ public class ProblemResource {
     @Operation(summary = "Raise a problem (agents propose one), optionally linking incidents; Idempotency-Key honoured")
     public Uni<Response> create(@Valid @NotNull CreateProblem request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return problems.create(request, caller(), idempotencyKey, json(request))
+        return registration.create(mapper.toCommand(request), caller(), idempotencyKey, json(request))
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/problems/" + created.problem().id))
                         : Response.ok(), created.problem()));
@@ -132,7 +151,7 @@ public class ProblemResource {
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
     @Operation(summary = "Measures of problem management: open problems, known errors, mean time to root cause")
     public Uni<Summary> summary() {
-        return queries.summary();
+        return queries.summary().map(mapper::toView);
     }
 
     @APIResponse(responseCode = "200", description = "The problem (ETag = version)",
@@ -154,7 +173,7 @@ public class ProblemResource {
     @Operation(summary = "Change fields (root cause, workaround, fix, assignment...); If-Match refuses stale updates")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateProblem request) {
-        return problems.update(id, ifMatch, request, actor()).map(problem -> withETag(Response.ok(), problem));
+        return editing.update(id, ifMatch, mapper.toCommand(request), actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @GET
@@ -164,7 +183,7 @@ public class ProblemResource {
     public Uni<NextStates> nextStates(@PathParam("id") UUID id) {
         ProblemAccess.Caller caller = caller();
         return problems.get(id).map(problem -> {
-            ProblemService.Options options = problems.options(problem, caller);
+            ProblemMoves.Options options = moves.options(problem, caller);
             return new NextStates(problem.state, options.moves().stream()
                     .map(option -> new NextMove(option.move().move().action(), option.move().target(),
                             option.move().requires(), option.move().resolutionCodes(), option.requiredFields(),
@@ -180,7 +199,7 @@ public class ProblemResource {
     @Path("/{id}/assess")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
     public Uni<Response> assess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return problems.assess(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+        return moves.assess(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @APIResponse(responseCode = "200", description = "The problem in Root Cause Analysis",
@@ -191,7 +210,7 @@ public class ProblemResource {
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
     @Operation(summary = "Start root cause analysis")
     public Uni<Response> analyse(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return problems.analyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+        return moves.analyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @APIResponse(responseCode = "200", description = "The problem in Fix in Progress",
@@ -202,7 +221,7 @@ public class ProblemResource {
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
     @Operation(summary = "Start the fix; the root cause must be recorded")
     public Uni<Response> startFix(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return problems.startFix(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+        return moves.startFix(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @APIResponse(responseCode = "200", description = "The problem back in Root Cause Analysis",
@@ -213,7 +232,7 @@ public class ProblemResource {
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
     @Operation(summary = "Back from the fix to root cause analysis")
     public Uni<Response> reanalyse(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return problems.reanalyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+        return moves.reanalyse(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @APIResponse(responseCode = "200", description = "The problem resolved",
@@ -225,7 +244,7 @@ public class ProblemResource {
     @Operation(summary = "Resolve with FIX_APPLIED, RISK_ACCEPTED or DUPLICATE (codes allowed depend on the state)")
     public Uni<Response> resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Resolve request) {
-        return problems.resolve(id, ifMatch, request, actor()).map(problem -> withETag(Response.ok(), problem));
+        return moves.resolve(id, ifMatch, mapper.toCommand(request), actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @APIResponse(responseCode = "200", description = "The problem closed",
@@ -235,7 +254,7 @@ public class ProblemResource {
     @Path("/{id}/close")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN })
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return problems.close(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
+        return moves.close(id, ifMatch, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @APIResponse(responseCode = "200", description = "The problem cancelled",
@@ -247,7 +266,7 @@ public class ProblemResource {
     @Operation(summary = "Cancel an open problem; a reason is required")
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Reason request) {
-        return problems.cancel(id, ifMatch, request.reason(), actor()).map(problem -> withETag(Response.ok(), problem));
+        return moves.cancel(id, ifMatch, request.reason(), actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @GET
@@ -270,7 +289,7 @@ public class ProblemResource {
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
     @Operation(summary = "Link an incident by number (201, or 200 when already linked); evented to incident-service")
     public Uni<Response> link(@PathParam("id") UUID id, @Valid @NotNull LinkIncident request) {
-        return problems.link(id, request.incidentNumber(), actor())
+        return links.link(id, request.incidentNumber(), actor())
                 .map(linked -> withETag(linked.isNew() ? Response.status(201) : Response.ok(), linked.problem()));
     }
 
@@ -283,7 +302,7 @@ public class ProblemResource {
     @Operation(summary = "Unlink an incident")
     public Uni<Response> unlink(@PathParam("id") UUID id,
             @PathParam("incidentNumber") @Pattern(regexp = ProblemApi.INCIDENT_NUMBER) String incidentNumber) {
-        return problems.unlink(id, incidentNumber, actor()).map(problem -> withETag(Response.ok(), problem));
+        return links.unlink(id, incidentNumber, actor()).map(problem -> withETag(Response.ok(), problem));
     }
 
     @APIResponse(responseCode = "200", description = "The problem with its fix change",
@@ -295,7 +314,7 @@ public class ProblemResource {
     @Operation(summary = "Record the change that carries the fix; its implementation resolves the problem")
     public Uni<Response> fixChange(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FixChange request) {
-        return problems.recordFixChange(id, ifMatch, request.changeNumber(), actor())
+        return fixChanges.record(id, ifMatch, request.changeNumber(), actor())
                 .map(problem -> withETag(Response.ok(), problem));
     }
 
@@ -305,7 +324,7 @@ public class ProblemResource {
     @Operation(summary = "Publish (or republish) the known error; the workaround goes to the linked open incidents")
     public Uni<KnownErrorView> publishKnownError(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PublishKnownError request) {
-        return problems.publishKnownError(id, ifMatch, request, actor())
+        return knownErrors.publish(id, ifMatch, mapper.toCommand(request), actor())
                 .map(published -> mapper.toView(published.knownError(), published.problem()));
     }
 
@@ -313,7 +332,7 @@ public class ProblemResource {
     @Path("/{id}/known-error")
     @RolesAllowed({ Roles.PROBLEM_MANAGER, Roles.ADMIN, Roles.AGENT })
     public Uni<KnownErrorView> knownError(@PathParam("id") UUID id) {
-        return problems.get(id).flatMap(problem -> problems.knownError(id)
+        return problems.get(id).flatMap(problem -> knownErrors.of(id)
                 .map(knownError -> mapper.toView(knownError, problem)));
     }
 

@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.problem.rest.ProblemApi.Summary;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +42,7 @@ public class ProblemMeasures {
         return queries.summary().invoke(this::update).replaceWithVoid();
     }
 
-    private void update(Summary summary) {
+    private void update(ProblemQueries.Figures summary) {
         open.set(summary.open());
         knownErrors.set(summary.knownErrors());
         incidentsLinkedToKnownErrors.set(summary.incidentsLinkedToKnownErrors());

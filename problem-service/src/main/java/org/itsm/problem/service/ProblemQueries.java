@@ -1,5 +1,6 @@
 package org.itsm.problem.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,15 +11,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.events.api.Priority;
+
 import org.itsm.problem.domain.KnownError;
-import org.itsm.problem.domain.Priority;
 import org.itsm.problem.domain.Problem;
 import org.itsm.problem.domain.ProblemSource;
 import org.itsm.problem.domain.ProblemState;
 import org.itsm.problem.repository.KnownErrorRepository;
 import org.itsm.problem.repository.ProblemLinkRepository;
 import org.itsm.problem.repository.ProblemLinkRepository.LinkedIncident;
-import org.itsm.problem.rest.ProblemApi.Summary;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
@@ -44,14 +45,22 @@ public class ProblemQueries {
     private final KnownErrorRepository knownErrors;
     private final ProblemLinkRepository links;
     private final RecordHistory history;
-    private final ProblemService problemService;
+    private final ProblemLookup lookup;
+    private final Clock clock;
 
     public ProblemQueries(KnownErrorRepository knownErrors, ProblemLinkRepository links,
-            RecordHistory history, ProblemService problemService) {
+            RecordHistory history, ProblemLookup lookup, Clock clock) {
         this.knownErrors = knownErrors;
         this.links = links;
         this.history = history;
-        this.problemService = problemService;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    /** Problem management's measures: open problems by state, candidates, known errors, time to root cause. */
+    public record Figures(long open, Map<ProblemState, Long> byState, long openDetectedCandidates,
+            long knownErrors, long incidentsLinkedToKnownErrors, double meanTimeToRootCauseHours,
+            long resolvedLast30Days) {
     }
 
     /** List filters; null means no filter on that field. */
@@ -105,12 +114,12 @@ public class ProblemQueries {
 
     @WithSession
     public Uni<List<HistoryEntry>> history(UUID id) {
-        return problemService.get(id).flatMap(problem -> history.of(problem.id));
+        return lookup.get(id).flatMap(problem -> history.of(problem.id));
     }
 
     @WithSession
     public Uni<List<LinkedIncident>> linkedIncidents(UUID id) {
-        return problemService.get(id).flatMap(problem -> links.linkedIncidents(problem.id));
+        return lookup.get(id).flatMap(problem -> links.linkedIncidents(problem.id));
     }
 
     /** A known error with the problem it belongs to. */
@@ -150,8 +159,8 @@ public class ProblemQueries {
     }
 
     @WithSession
-    public Uni<Summary> summary() {
-        Instant monthAgo = Instant.now().minus(30, ChronoUnit.DAYS);
+    public Uni<Figures> summary() {
+        Instant monthAgo = clock.instant().minus(30, ChronoUnit.DAYS);
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 select
                   count(*) filter (where state = 'NEW'),
@@ -180,7 +189,7 @@ public class ProblemQueries {
                         byState.put(state, count);
                         open += state.isOpen() ? count : 0;
                     }
-                    return new Summary(open, byState, number(row[7]).longValue(), number(row[8]).longValue(),
+                    return new Figures(open, byState, number(row[7]).longValue(), number(row[8]).longValue(),
                             number(row[9]).longValue(), Math.round(number(row[10]).doubleValue() * 100) / 100.0,
                             number(row[11]).longValue());
                 });

@@ -42,19 +42,21 @@ public class RecurringIncidentDetector {
     private final ObservedIncidentRepository observed;
     private final ProblemRepository problems;
     private final ProblemLinkRepository links;
-    private final ProblemService problemService;
+    private final ProblemRegistration registration;
+    private final IncidentLinks incidentLinks;
     private final RecurrencePolicy policy;
     private final Counter candidatesDetected;
     private final Clock clock;
 
     public RecurringIncidentDetector(ObservedIncidentRepository observed, ProblemRepository problems,
-            ProblemLinkRepository links, ProblemService problemService, ProblemConfig config, MeterRegistry meters,
-            Clock clock) {
+            ProblemLinkRepository links, ProblemRegistration registration, IncidentLinks incidentLinks,
+            ProblemConfig config, MeterRegistry meters, Clock clock) {
         this.clock = clock;
         this.observed = observed;
         this.problems = problems;
         this.links = links;
-        this.problemService = problemService;
+        this.registration = registration;
+        this.incidentLinks = incidentLinks;
         this.policy = new RecurrencePolicy(config.detection().threshold(), config.detection().window());
         this.candidatesDetected = meters.counter("itsm.problems.candidates.detected");
     }
@@ -98,7 +100,7 @@ public class RecurringIncidentDetector {
                 return Uni.createFrom().voidItem();
             }
             return problems.findOpenCovering(incident.serviceId, incident.category).flatMap(covering -> covering != null
-                    ? problemService.linkAll(covering, List.of(incident.number), Actor.DETECTION).replaceWithVoid()
+                    ? incidentLinks.linkAll(covering, List.of(incident.number), Actor.DETECTION).replaceWithVoid()
                     : openCandidateIfRecurring(incident));
         });
     }
@@ -112,7 +114,7 @@ public class RecurringIncidentDetector {
                     if (recurring.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    Problem candidate = problemService.newProblem(
+                    Problem candidate = registration.newProblem(
                             "Recurring incidents: " + incident.category + " (" + recurring.size() + " within "
                                     + "the detection window)",
                             "Opened by recurring-incident detection: " + recurring.size() + " incidents of category "
@@ -120,8 +122,8 @@ public class RecurringIncidentDetector {
                                     + recurring.get(0).reportedAt() + ".",
                             incident.serviceId, incident.category, CANDIDATE_IMPACT, CANDIDATE_URGENCY,
                             ProblemSource.DETECTED, Actor.DETECTION);
-                    return problemService.persistNew(candidate, Actor.DETECTION, EventTypes.PROBLEM_CANDIDATE_DETECTED)
-                            .flatMap(saved -> problemService.linkAll(saved,
+                    return registration.persistNew(candidate, Actor.DETECTION, EventTypes.PROBLEM_CANDIDATE_DETECTED)
+                            .flatMap(saved -> incidentLinks.linkAll(saved,
                                     recurring.stream().map(Report::incidentNumber).toList(), Actor.DETECTION))
                             .invoke(ignored -> candidatesDetected.increment())
                             .replaceWithVoid();

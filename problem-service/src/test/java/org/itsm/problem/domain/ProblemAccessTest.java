@@ -89,4 +89,16 @@ class ProblemAccessTest {
         assertEquals(List.of(), access.actionsFor(requester, lifecycle.allowedMoves(ProblemState.NEW),
                 lifecycle.allowedActions(ProblemState.NEW)));
     }
+
+    @Test
+    void onlyAProblemManagerRaisesAProblemAssigned() {
+        Caller agent = new Caller("agent", Set.of(Roles.AGENT));
+        Caller manager = new Caller("pat", Set.of(Roles.PROBLEM_MANAGER));
+        assertEquals(java.util.Optional.empty(), access.assignmentRefusal(agent, null, null));
+        assertEquals(java.util.Optional.empty(), access.assignmentRefusal(manager, "sam", "mail-ops"));
+        assertEquals("Only a problem manager assigns problems; propose it without assignee and assignmentGroup",
+                access.assignmentRefusal(agent, "sam", "mail-ops").orElseThrow());
+        assertEquals("Only a problem manager assigns problems; propose it without assignmentGroup",
+                access.assignmentRefusal(agent, null, "mail-ops").orElseThrow());
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.itsm.problem.domain.ProblemLifecycle.Facts;
 import org.itsm.problem.domain.ProblemLifecycle.Violation;
+import org.itsm.support.lifecycle.IllegalMoveException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -202,10 +203,39 @@ class ProblemLifecycleTest {
         assertTrue(lifecycle.allowedActions(ProblemState.FIX_IN_PROGRESS).contains(ProblemAction.RECORD_FIX_CHANGE));
         for (ProblemState ended : List.of(ProblemState.RESOLVED, ProblemState.CLOSED, ProblemState.CANCELLED)) {
             assertTrue(lifecycle.allowedActions(ended).isEmpty());
-            assertThrows(IllegalMoveException.class,
-                    () -> lifecycle.requireAllowed(ended, ProblemAction.LINK_INCIDENT));
+            assertEquals(Optional.of("Cannot link-incident a problem that is " + ended),
+                    lifecycle.refusal(ended, ProblemAction.LINK_INCIDENT));
         }
-        assertThrows(IllegalMoveException.class,
-                () -> lifecycle.requireAllowed(ProblemState.ASSESSMENT, ProblemAction.RECORD_FIX_CHANGE));
+        assertTrue(lifecycle.refusal(ProblemState.ASSESSMENT, ProblemAction.RECORD_FIX_CHANGE).orElseThrow()
+                .contains("during root cause analysis or the fix"));
+        assertEquals(Optional.empty(), lifecycle.refusal(ProblemState.NEW, ProblemAction.UPDATE));
+    }
+
+    @Test
+    void anIllegalMoveNamesTheActionAndTheState() {
+        IllegalMoveException refused = assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(ProblemState.NEW, Move.START_FIX, null));
+        assertEquals("start-fix", refused.action());
+        assertEquals("NEW", refused.state());
+        IllegalMoveException wrongCode = assertThrows(IllegalMoveException.class,
+                () -> lifecycle.apply(ProblemState.NEW, Move.RESOLVE, ResolutionCode.RISK_ACCEPTED));
+        assertTrue(wrongCode.action().contains("DUPLICATE"), wrongCode.action());
+        assertEquals(List.of("assess", "resolve", "cancel"), wrongCode.allowedMoves());
+    }
+
+    @Test
+    void recordingTheFixChangeDuringAnalysisStartsTheFix() {
+        assertEquals(Optional.of(Move.START_FIX), lifecycle.onFixChangeRecorded(ProblemState.ROOT_CAUSE_ANALYSIS));
+        assertEquals(Optional.empty(), lifecycle.onFixChangeRecorded(ProblemState.FIX_IN_PROGRESS));
+    }
+
+    @Test
+    void theFactsOfAProblemCarryTheRequestsNotesAndDuplicate() {
+        Problem problem = new Problem();
+        problem.rootCause = "Queue full";
+        problem.fixChangeNumber = "CHG0001001";
+        problem.fixChangeOutcome = "IMPLEMENTED";
+        assertEquals(new Facts("Queue full", "CHG0001001", "IMPLEMENTED", "notes", "PRB0000001", null),
+                Facts.of(problem, "notes", "PRB0000001"));
     }
 }
