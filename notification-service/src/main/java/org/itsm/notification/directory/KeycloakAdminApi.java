@@ -1,0 +1,47 @@
+package org.itsm.notification.directory;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.smallrye.mutiny.Uni;
+
+/** The two calls of Keycloak the directory needs: a service-account token, and a user by exact username. */
+@RegisterRestClient(configKey = "keycloak")
+public interface KeycloakAdminApi {
+
+    @POST
+    @Path("/realms/{realm}/protocol/openid-connect/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Uni<TokenResponse> token(@PathParam("realm") String realm, @FormParam("grant_type") String grantType,
+            @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret);
+
+    @GET
+    @Path("/admin/realms/{realm}/users")
+    Uni<List<KeycloakUser>> users(@PathParam("realm") String realm, @QueryParam("username") String username,
+            @QueryParam("exact") boolean exact, @QueryParam("briefRepresentation") boolean brief,
+            @HeaderParam("Authorization") String authorization);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TokenResponse(@JsonProperty("access_token") String accessToken,
+            @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeycloakUser(String username, String email, Boolean enabled, Map<String, List<String>> attributes) {
+    }
+}

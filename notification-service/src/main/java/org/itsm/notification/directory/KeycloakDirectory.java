@@ -1,0 +1,86 @@
+package org.itsm.notification.directory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.itsm.notification.config.NotificationConfig;
+import org.itsm.notification.directory.KeycloakAdminApi.KeycloakUser;
+import org.itsm.notification.domain.Languages;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Recipients from Keycloak's admin REST API, through the service account of the confidential client
+ * {@code itsm.notification.directory.client-id} (realm-management {@code view-users}): the user's {@code email}
+ * and their {@code locale} attribute (ko or en, else the default language). Lookups are cached
+ * ({@link PersonCache}); the service-account token is reused until shortly before it expires.
+ */
+@ApplicationScoped
+public class KeycloakDirectory implements Directory {
+
+    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
+
+    private record Token(String value, Instant expiresAt) {
+    }
+
+    private final KeycloakAdminApi keycloak;
+    private final NotificationConfig config;
+    private final Clock clock;
+    private final PersonCache cache;
+    private volatile Token token;
+
+    public KeycloakDirectory(@RestClient KeycloakAdminApi keycloak, NotificationConfig config, Clock clock) {
+        this.keycloak = keycloak;
+        this.config = config;
+        this.clock = clock;
+        this.cache = new PersonCache(clock, config.directory().cacheTtl());
+    }
+
+    @Override
+    public Uni<Optional<Person>> find(String username) {
+        return cache.get(username, this::lookUp);
+    }
+
+    private Uni<Optional<Person>> lookUp(String username) {
+        String realm = config.directory().realm();
+        return bearer().flatMap(bearer -> keycloak.users(realm, username, true, false, bearer))
+                .map(users -> first(users, username));
+    }
+
+    private Optional<Person> first(List<KeycloakUser> users, String username) {
+        return users.stream()
+                .filter(user -> username.equalsIgnoreCase(user.username()))
+                .filter(user -> user.enabled() == null || user.enabled())
+                .findFirst()
+                .map(user -> new Person(user.username(), user.email(), languageOf(user)));
+    }
+
+    private String languageOf(KeycloakUser user) {
+        String locale = user.attributes() == null || user.attributes().get("locale") == null
+                || user.attributes().get("locale").isEmpty() ? null : user.attributes().get("locale").get(0);
+        return Languages.supportedOr(locale == null ? null : locale.toLowerCase(Locale.ROOT),
+                config.defaultLanguage());
+    }
+
+    private Uni<String> bearer() {
+        Token current = token;
+        if (current != null && clock.instant().isBefore(current.expiresAt())) {
+            return Uni.createFrom().item("Bearer " + current.value());
+        }
+        NotificationConfig.DirectoryConfig directory = config.directory();
+        return keycloak.token(directory.realm(), "client_credentials", directory.clientId(),
+                directory.clientSecret().orElse(""))
+                .map(response -> {
+                    Instant expiresAt = clock.instant().plusSeconds(response.expiresIn()).minus(TOKEN_MARGIN);
+                    token = new Token(response.accessToken(), expiresAt);
+                    return "Bearer " + response.accessToken();
+                });
+    }
+}

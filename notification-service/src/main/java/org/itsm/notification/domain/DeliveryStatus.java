@@ -1,0 +1,13 @@
+package org.itsm.notification.domain;
+
+/** Where a delivery stands. */
+public enum DeliveryStatus {
+    /** Not sent yet: waiting for its first or next attempt. */
+    PENDING,
+    /** Accepted by the SMTP server. */
+    SENT,
+    /** Gave up after the configured number of attempts. */
+    FAILED,
+    /** The directory has no such user or no address for them: retrying would not help. */
+    UNDELIVERABLE
+}

@@ -1,0 +1,19 @@
+package org.itsm.notification.domain;
+
+/** What a mail tells its recipient; with the event and the recipient it is the key of one delivery. */
+public enum NotificationKind {
+    /** To the caller: their incident was recorded. */
+    INCIDENT_CREATED,
+    /** To the caller: the incident is on hold awaiting their reply. */
+    INCIDENT_AWAITING_CALLER,
+    /** To the caller: the incident is resolved (with a link to reopen it). */
+    INCIDENT_RESOLVED,
+    /** To the caller: the incident is closed. */
+    INCIDENT_CLOSED,
+    /** To the assignee: the incident was assigned to them. */
+    INCIDENT_ASSIGNED,
+    /** To the assignee: an SLA clock of the incident is at risk. */
+    INCIDENT_SLA_AT_RISK,
+    /** To the assignee: an SLA clock of the incident is breached. */
+    INCIDENT_SLA_BREACHED
+}

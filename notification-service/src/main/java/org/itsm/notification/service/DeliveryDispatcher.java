@@ -1,0 +1,164 @@
+package org.itsm.notification.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.notification.config.NotificationConfig;
+import org.itsm.notification.directory.Directory;
+import org.itsm.notification.directory.Person;
+import org.itsm.notification.domain.Delivery;
+import org.itsm.notification.domain.NotificationKind;
+import org.itsm.notification.domain.RetryPolicy;
+import org.itsm.notification.repository.DeliveryRepository;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sends due deliveries. One run claims a batch ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) and
+ * leases it by moving its next attempt past the send timeout, commits, then for each: looks the recipient up in the
+ * {@link Directory}, renders the mail in their language and sends it over SMTP; the outcome (sent, retry later with
+ * backoff, given up, undeliverable) is recorded in its own transaction. A crash between send and record leaves the
+ * row due again after the lease: a mail may then be sent twice, never lost.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {
+    };
+
+    /** What a claimed delivery needs outside its transaction. */
+    record Claimed(UUID id, String recipient, NotificationKind kind, UUID recordId, String facts) {
+    }
+
+    private sealed interface Outcome {
+        record Sent(String email, String language) implements Outcome {
+        }
+
+        record Failed(String error) implements Outcome {
+        }
+
+        record Undeliverable(String reason) implements Outcome {
+        }
+    }
+
+    private final DeliveryRepository deliveries;
+    private final Directory directory;
+    private final MailTemplates templates;
+    private final ReactiveMailer mailer;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final NotificationConfig config;
+    private final RetryPolicy retryPolicy;
+
+    public DeliveryDispatcher(DeliveryRepository deliveries, Directory directory, MailTemplates templates,
+            ReactiveMailer mailer, ObjectMapper objectMapper, Clock clock, NotificationConfig config) {
+        this.deliveries = deliveries;
+        this.directory = directory;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+        this.config = config;
+        this.retryPolicy = new RetryPolicy(config.retry().initialBackoff(), config.retry().maxBackoff(),
+                config.retry().maxAttempts());
+    }
+
+    @Scheduled(every = "${itsm.notification.dispatch.interval:2s}", delayed = "${itsm.notification.dispatch.initial-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> dispatchDue() {
+        return dispatchOnce()
+                .onFailure().invoke(failure -> LOG.warnf("Notification dispatch run failed: %s", failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** One run: emits how many deliveries were attempted. */
+    public Uni<Integer> dispatchOnce() {
+        return claim().flatMap(claimed -> Multi.createFrom().iterable(claimed)
+                .onItem().transformToUniAndConcatenate(this::attempt)
+                .collect().asList()
+                .map(List::size));
+    }
+
+    private Uni<List<Claimed>> claim() {
+        Instant now = clock.instant();
+        Instant lease = now.plus(config.dispatch().sendTimeout().multipliedBy(2)).plus(Duration.ofSeconds(5));
+        return Panache.withTransaction(() -> deliveries.claimDue(now, config.dispatch().batchSize())
+                .map(due -> due.stream().map(delivery -> {
+                    delivery.nextAttemptAt = lease;
+                    return new Claimed(delivery.id, delivery.recipient, delivery.kind, delivery.recordId,
+                            delivery.facts);
+                }).toList()));
+    }
+
+    private Uni<Void> attempt(Claimed claimed) {
+        return directory.find(claimed.recipient())
+                .flatMap(person -> person.isEmpty()
+                        ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(
+                                "No user " + claimed.recipient() + " in the directory"))
+                        : send(claimed, person.get()))
+                .onFailure().recoverWithItem(failure -> new Outcome.Failed(describe(failure)))
+                .flatMap(outcome -> record(claimed.id(), outcome));
+    }
+
+    private Uni<Outcome> send(Claimed claimed, Person person) {
+        if (!person.reachable()) {
+            return Uni.createFrom().item(new Outcome.Undeliverable(
+                    "No email address for " + claimed.recipient() + " in the directory"));
+        }
+        Map<String, String> facts = facts(claimed.facts());
+        MailTemplates.RenderedMail rendered = templates.render(claimed.kind(), person.language(), person.username(),
+                claimed.recordId() == null ? null : claimed.recordId().toString(), facts);
+        Mail mail = Mail.withText(person.email(), rendered.subject(), rendered.text())
+                .setHtml(rendered.html())
+                .addHeader("X-ITSM-Record", facts.getOrDefault("number", ""))
+                .addHeader("X-ITSM-Notification", claimed.kind().name());
+        return mailer.send(mail)
+                .ifNoItem().after(config.dispatch().sendTimeout()).fail()
+                .map(ignored -> (Outcome) new Outcome.Sent(person.email(), person.language()));
+    }
+
+    private Uni<Void> record(UUID id, Outcome outcome) {
+        return Panache.withTransaction(() -> deliveries.findById(id).invoke(delivery -> {
+            Instant now = clock.instant();
+            if (outcome instanceof Outcome.Sent sent) {
+                delivery.sent(sent.email(), sent.language(), now);
+            } else if (outcome instanceof Outcome.Undeliverable undeliverable) {
+                delivery.undeliverable(undeliverable.reason());
+            } else if (outcome instanceof Outcome.Failed failed) {
+                delivery.failed(failed.error(), now, retryPolicy);
+                LOG.infof("Notification %s to %s failed (attempt %d): %s", delivery.kind, delivery.recipient,
+                        delivery.attempts, failed.error());
+            }
+        })).replaceWithVoid();
+    }
+
+    private Map<String, String> facts(String json) {
+        try {
+            return objectMapper.readValue(json, FACTS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Unreadable delivery facts", e);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

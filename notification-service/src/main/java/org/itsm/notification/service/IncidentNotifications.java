@@ -1,0 +1,113 @@
+package org.itsm.notification.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.events.incident.IncidentEvent;
+import org.itsm.events.incident.IncidentSlaEvent;
+import org.itsm.notification.domain.IncidentNotificationRules;
+import org.itsm.notification.domain.IncidentView;
+import org.itsm.notification.domain.PlannedNotification;
+import org.itsm.notification.repository.DeliveryRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns incident events into planned deliveries (at most one per event, recipient and kind) and keeps the incident
+ * read model the SLA events need. Runs inside the event inbox's transaction; sending is the dispatcher's job.
+ */
+@ApplicationScoped
+public class IncidentNotifications {
+
+    private final DeliveryRepository deliveries;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public IncidentNotifications(DeliveryRepository deliveries, ObjectMapper objectMapper, Clock clock) {
+        this.deliveries = deliveries;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /** An incident lifecycle event; {@code holdReason} when the event carries one. */
+    public Uni<Void> onIncidentEvent(UUID eventId, String type, IncidentEvent event, String holdReason) {
+        List<PlannedNotification> planned = IncidentNotificationRules.forIncidentEvent(type, event.state(),
+                holdReason, event.caller(), event.assignee());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("number", event.number());
+        facts.put("shortDescription", event.shortDescription());
+        facts.put("priority", event.priority());
+        facts.put("state", event.state());
+        facts.put("caller", event.caller());
+        facts.put("assignee", event.assignee());
+        facts.put("resolutionCode", event.resolutionCode());
+        return remember(event)
+                .flatMap(ignored -> plan(eventId, type, event.id(), event.number(), planned, facts));
+    }
+
+    /** An SLA clock crossed its at-risk or breached line: the assignee known from earlier events is told. */
+    public Uni<Void> onSlaEvent(UUID eventId, String type, IncidentSlaEvent event) {
+        return IncidentView.<IncidentView>findById(event.incidentId()).flatMap(view -> {
+            String assignee = view == null ? null : view.assignee;
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("number", event.number());
+            facts.put("shortDescription", view == null ? null : view.shortDescription);
+            facts.put("priority", event.priority());
+            facts.put("caller", event.caller());
+            facts.put("assignee", assignee);
+            facts.put("clock", event.clock());
+            facts.put("dueAt", event.dueAt() == null ? null : event.dueAt().toString());
+            return plan(eventId, type, event.incidentId(), event.number(),
+                    IncidentNotificationRules.forSlaEvent(type, assignee), facts);
+        });
+    }
+
+    private Uni<Void> remember(IncidentEvent event) {
+        return IncidentView.<IncidentView>findById(event.id()).flatMap(found -> {
+            Instant at = event.occurredAt() == null ? clock.instant() : event.occurredAt();
+            if (found != null && found.updatedAt != null && at.isBefore(found.updatedAt)) {
+                return Uni.createFrom().voidItem();
+            }
+            IncidentView view = found == null ? new IncidentView() : found;
+            view.id = event.id();
+            view.number = event.number();
+            view.shortDescription = event.shortDescription();
+            view.caller = event.caller();
+            view.assignee = event.assignee();
+            view.assignmentGroup = event.assignmentGroup();
+            view.state = event.state();
+            view.priority = event.priority();
+            view.updatedAt = at;
+            return found == null ? view.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> plan(UUID eventId, String type, UUID recordId, String number, List<PlannedNotification> planned,
+            Map<String, String> facts) {
+        String factsJson = json(facts);
+        Instant now = clock.instant();
+        return Multi.createFrom().iterable(planned)
+                .onItem().transformToUniAndConcatenate(notification -> deliveries.planOnce(eventId, type, recordId,
+                        number, notification.recipient(), notification.kind(), factsJson, now))
+                .collect().asList()
+                .replaceWithVoid();
+    }
+
+    private String json(Map<String, String> facts) {
+        try {
+            return objectMapper.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Facts not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.itsm.notification;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Points the service's mailer at the test JVM's {@link MailServer}. */
+public class MailServerResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        int port = MailServer.start();
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port));
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of the JVM; GreenMail's threads end with it
+    }
+}

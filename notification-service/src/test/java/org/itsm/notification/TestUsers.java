@@ -1,0 +1,36 @@
+package org.itsm.notification;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.itsm.notification.directory.Directory;
+import org.itsm.notification.directory.Person;
+
+import io.quarkus.test.Mock;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The directory of the component tests, in place of Keycloak (no Keycloak runs per test JVM; the Keycloak adapter is
+ * exercised on the running platform). Users are named for what a test needs: {@code ko-…} reads Korean, anything
+ * else English, {@code nomail-…} has no address, {@code ghost-…} does not exist; addresses are
+ * {@code <username>@itsm.test}.
+ */
+@Mock
+@ApplicationScoped
+public class TestUsers implements Directory {
+
+    @Override
+    public Uni<Optional<Person>> find(String username) {
+        if (username.startsWith("ghost-")) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        String email = username.startsWith("nomail-") ? null : address(username);
+        String language = username.startsWith("ko-") ? "ko" : "en";
+        return Uni.createFrom().item(Optional.of(new Person(username, email, language)));
+    }
+
+    public static String address(String username) {
+        return username + "@itsm.test";
+    }
+}
