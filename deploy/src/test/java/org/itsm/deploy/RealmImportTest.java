@@ -147,6 +147,14 @@ class RealmImportTest {
         assertFalse(integration.path("directAccessGrantsEnabled").asBoolean());
         JsonNode serviceAccount = byField(realm.path("users"), "serviceAccountClientId", "itsm-integration");
         assertTrue(contains(serviceAccount.path("realmRoles"), "itsm-agent"));
+        JsonNode notification = byField(realm.path("clients"), "clientId", "itsm-notification");
+        assertTrue(notification.path("serviceAccountsEnabled").asBoolean());
+        assertFalse(notification.path("standardFlowEnabled").asBoolean());
+        assertFalse(notification.path("directAccessGrantsEnabled").asBoolean());
+        JsonNode notifier = byField(realm.path("users"), "serviceAccountClientId", "itsm-notification");
+        assertEquals(List.of("view-users"), Manifests.JSON.convertValue(
+                notifier.path("clientRoles").path("realm-management"), List.class),
+                "notification-service reads users (email, locale) and nothing more");
         JsonNode cli = byField(realm.path("clients"), "clientId", "itsm-cli");
         assertTrue(cli.path("publicClient").asBoolean());
         assertTrue(cli.path("directAccessGrantsEnabled").asBoolean());
@@ -158,6 +166,8 @@ class RealmImportTest {
                 assertFalse(u.path(field).asText().isBlank(), user.getKey() + " needs " + field + " for the password grant");
             }
             assertTrue(u.path("emailVerified").asBoolean(), user.getKey());
+            assertTrue(List.of("ko", "en").contains(u.path("attributes").path("locale").path(0).asText()),
+                    user.getKey() + " needs a locale (ko or en) for the language of their mail");
             JsonNode credential = u.path("credentials").path(0);
             assertEquals("password", credential.path("type").asText());
             assertEquals(user.getKey(), credential.path("value").asText(), "demo password = username");
@@ -222,6 +232,7 @@ class RealmImportTest {
                 }
                 case "itsm-gateway" -> c.put("secret", "${ITSM_GATEWAY_CLIENT_SECRET}");
                 case "itsm-integration" -> c.put("secret", "${ITSM_INTEGRATION_CLIENT_SECRET}");
+                case "itsm-notification" -> c.put("secret", "${ITSM_NOTIFICATION_CLIENT_SECRET}");
                 case "itsm-console" -> {
                     c.putArray("redirectUris").add("https://" + host + "/*");
                     c.putArray("webOrigins").add("https://" + host);
