@@ -1,14 +1,19 @@
 package org.itsm.incident.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Read model of a catalog offering: SLA targets and business hours (JSON of the event contract types). */
+import org.itsm.events.catalog.BusinessHours;
+import org.itsm.events.catalog.SlaTarget;
+
+/** Read model of a catalog offering: SLA targets and business hours (the event contract's types, stored as JSON). */
 @Entity
 @Table(name = "catalog_offering")
 public class CatalogOffering {
@@ -22,9 +27,11 @@ public class CatalogOffering {
     @Column(name = "support_group")
     public String supportGroup;
     @Column(name = "sla_targets")
-    public String slaTargets;
+    @Convert(converter = JsonColumns.SlaTargets.class)
+    public List<SlaTarget> slaTargets;
     @Column(name = "business_hours")
-    public String businessHours;
+    @Convert(converter = JsonColumns.Hours.class)
+    public BusinessHours businessHours;
     /** The service's default offering: its terms apply when an incident names the service but no offering. */
     @Column(name = "default_offering")
     public boolean defaultOffering;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.itsm.events.api.Priority;
+import org.itsm.events.catalog.BusinessHours;
 
 /** The incident aggregate as stored; it never crosses the API (resources map it to API models). */
 @Entity
@@ -79,9 +81,10 @@ public class Incident {
     public int responseTargetMinutes;
     @Column(name = "resolution_target_minutes")
     public int resolutionTargetMinutes;
-    /** Business hours the SLA counts on, fixed when the incident is logged (JSON of the contract's BusinessHours). */
+    /** Business hours the SLA counts on, fixed when the incident is logged (null: 24×7); stored as JSON. */
     @Column(name = "sla_calendar")
-    public String slaCalendar;
+    @Convert(converter = JsonColumns.Hours.class)
+    public BusinessHours slaCalendar;
     @Column(name = "sla_target_source")
     public String slaTargetSource;
     /** Why those targets apply (SlaTermsReason). */

@@ -13,9 +13,6 @@ import org.itsm.incident.domain.CatalogOffering;
 import org.itsm.incident.domain.CatalogService;
 import org.itsm.incident.repository.CatalogReadModelRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,12 +24,10 @@ import io.smallrye.mutiny.Uni;
 public class CatalogReplica {
 
     private final CatalogReadModelRepository catalog;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public CatalogReplica(CatalogReadModelRepository catalog, ObjectMapper objectMapper, Clock clock) {
+    public CatalogReplica(CatalogReadModelRepository catalog, Clock clock) {
         this.catalog = catalog;
-        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
@@ -56,8 +51,8 @@ public class CatalogReplica {
         offering.name = event.name();
         offering.status = event.status();
         offering.supportGroup = event.supportGroup();
-        offering.slaTargets = json(event.slaTargets());
-        offering.businessHours = json(event.businessHours());
+        offering.slaTargets = event.slaTargets();
+        offering.businessHours = event.businessHours();
         offering.defaultOffering = Boolean.TRUE.equals(event.defaultOffering());
         offering.updatedAt = clock.instant();
         return catalog.save(offering);
@@ -68,16 +63,5 @@ public class CatalogReplica {
         Instant at = implementedAt != null ? implementedAt : clock.instant();
         return Unis.chain(serviceIds == null ? List.of() : serviceIds,
                 serviceId -> catalog.recordImplementedChange(changeNumber, serviceId, at));
-    }
-
-    private String json(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.events.catalog.BusinessHours;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.incident.domain.CatalogOffering;
 import org.itsm.incident.domain.Incident;
@@ -19,10 +18,6 @@ import org.itsm.incident.domain.SlaClock;
 import org.itsm.incident.domain.SlaTermsReason;
 import org.itsm.incident.repository.CatalogReadModelRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,9 +27,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SlaPolicy {
 
-    private static final TypeReference<List<SlaTarget>> TARGETS = new TypeReference<>() {
-    };
-
     public static final String TARGETS_FROM_OFFERING = "OFFERING";
     public static final String TARGETS_FROM_DEFAULTS = "DEFAULT";
     /** "No SLA line left to watch", as a timestamp PostgreSQL can store. */
@@ -42,15 +34,12 @@ public class SlaPolicy {
 
     private final CatalogReadModelRepository catalog;
     private final IncidentConfig config;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public SlaPolicy(CatalogReadModelRepository catalog, IncidentConfig config, ObjectMapper objectMapper,
-            Clock clock) {
+    public SlaPolicy(CatalogReadModelRepository catalog, IncidentConfig config, Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.config = config;
-        this.objectMapper = objectMapper;
     }
 
     /**
@@ -114,8 +103,7 @@ public class SlaPolicy {
 
     /** The working-time calendar the incident's clocks count on; 24×7 without business hours. */
     public BusinessCalendar calendar(Incident incident) {
-        return BusinessCalendar.of(incident.slaCalendar == null ? null
-                : read(incident.slaCalendar, BusinessHours.class));
+        return BusinessCalendar.of(incident.slaCalendar);
     }
 
     private SlaClock clock(Incident incident, int targetMinutes, Instant stoppedAt, long pausedSeconds) {
@@ -124,28 +112,10 @@ public class SlaPolicy {
                 config.sla().atRiskFraction());
     }
 
-    private SlaTarget targetFor(String targetsJson, Priority priority) {
-        if (targetsJson == null) {
+    private static SlaTarget targetFor(List<SlaTarget> targets, Priority priority) {
+        if (targets == null) {
             return null;
         }
-        return read(targetsJson, TARGETS).stream().filter(target -> priority.name().equals(target.priority()))
-                .findFirst().orElse(null);
+        return targets.stream().filter(target -> priority.name().equals(target.priority())).findFirst().orElse(null);
     }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return objectMapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable SLA terms in read model", e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return objectMapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable SLA terms in read model", e);
-        }
-    }
-
 }
