@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.events.change.CatalogUpdate;
 import org.itsm.events.change.CatalogUpdateRules;
 

@@ -13,6 +13,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.support.persistence.JsonColumn;
+
 /**
  * An IT service of the portfolio (Pipeline, Live, Retired) as stored, in table {@code catalog_service}; it never
  * crosses the API, where it is a "service" ({@code /catalog/services}).
@@ -41,7 +44,7 @@ public class ItService {
     @Column(name = "service_version")
     public String serviceVersion;
     @Column(name = "depends_on")
-    @Convert(converter = JsonColumns.UuidList.class)
+    @Convert(converter = JsonColumn.UuidList.class)
     public List<UUID> dependsOn;
     @Column(name = "created_at")
     public Instant createdAt;

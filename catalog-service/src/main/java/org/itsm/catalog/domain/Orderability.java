@@ -1,5 +1,8 @@
 package org.itsm.catalog.domain;
 
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.events.catalog.OfferingStatus;
+
 /**
  * Whether a catalog item can be ordered now: it is published and, when it is linked to an offering, that offering
  * is active and its service is not retired (an offering or service may retire after the item was published).

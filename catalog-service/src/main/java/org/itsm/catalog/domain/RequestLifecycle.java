@@ -3,6 +3,8 @@ package org.itsm.catalog.domain;
 import java.util.List;
 import java.util.Map;
 
+import org.itsm.support.lifecycle.IllegalMoveException;
+
 /**
  * The service request state machine: Submitted → Awaiting Approval → Approved/Rejected → In Fulfilment →
  * Fulfilled → Closed, with Cancelled from any state before Fulfilled. Rejected, Closed and Cancelled are final.

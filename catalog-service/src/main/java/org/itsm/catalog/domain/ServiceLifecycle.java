@@ -3,6 +3,9 @@ package org.itsm.catalog.domain;
 import java.util.List;
 import java.util.Map;
 
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.support.lifecycle.IllegalMoveException;
+
 /**
  * Portfolio moves of a service: Pipeline → Live, Pipeline → Retired (abandoned before launch), Live → Retired.
  * Retired is final; a service with open requests (for items of its offerings) cannot retire, and retiring a service

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.itsm.events.catalog.BusinessHours;
+import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
 

@@ -2,6 +2,8 @@ package org.itsm.catalog.domain;
 
 import java.util.List;
 
+import org.itsm.support.lifecycle.IllegalMoveException;
+
 /**
  * A fulfilment task: Open → (start) In Progress → (complete) Done; an open or started task is cancelled with its
  * request. A task is completed only once started: {@code complete} on an open task is refused (409 naming

@@ -19,11 +19,11 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itsm.catalog.domain.Criticality;
-import org.itsm.catalog.domain.Lifecycle;
-import org.itsm.catalog.domain.OfferingStatus;
 import org.itsm.catalog.domain.ServiceType;
 import org.itsm.catalog.domain.WindowRules;
 import org.itsm.events.catalog.BusinessHours;
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
 

@@ -25,9 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Criticality;
-import org.itsm.catalog.domain.Lifecycle;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.domain.ServiceType;
 import org.itsm.catalog.rest.CatalogApi.CreateOffering;
@@ -39,11 +38,12 @@ import org.itsm.catalog.rest.CatalogApi.UpdateOffering;
 import org.itsm.catalog.rest.CatalogApi.UpdateService;
 import org.itsm.catalog.service.CatalogQueries;
 import org.itsm.catalog.service.PortfolioService;
+import org.itsm.events.api.Roles;
+import org.itsm.events.catalog.Lifecycle;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
-import org.itsm.events.api.Roles;
 
 import io.smallrye.mutiny.Uni;
 

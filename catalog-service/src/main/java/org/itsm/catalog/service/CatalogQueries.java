@@ -9,9 +9,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Criticality;
-import org.itsm.catalog.domain.Lifecycle;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.PlannedChange;
 import org.itsm.catalog.domain.RejectedChangeUpdate;
 import org.itsm.catalog.domain.ServiceMap;
@@ -19,6 +18,7 @@ import org.itsm.catalog.domain.ServiceType;
 import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
 import org.itsm.catalog.repository.RejectedChangeUpdateRepository;
+import org.itsm.events.catalog.Lifecycle;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;

@@ -10,12 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.itsm.catalog.domain.BusinessCalendar;
-import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Criticality;
-import org.itsm.catalog.domain.IllegalMoveException;
-import org.itsm.catalog.domain.Lifecycle;
-import org.itsm.catalog.domain.OfferingStatus;
+import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.ServiceLifecycle;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.domain.WindowRules;
@@ -30,9 +26,13 @@ import org.itsm.catalog.rest.CatalogApi.UpdateOffering;
 import org.itsm.catalog.rest.CatalogApi.UpdateService;
 import org.itsm.catalog.rest.CatalogApi.WindowInput;
 import org.itsm.events.EventTypes;
+import org.itsm.events.catalog.BusinessCalendar;
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
 import org.itsm.events.change.CatalogUpdateRules;
+import org.itsm.support.lifecycle.IllegalMoveException;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.NumberSequence;

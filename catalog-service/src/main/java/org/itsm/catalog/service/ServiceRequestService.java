@@ -11,16 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.config.CatalogConfig;
 import org.itsm.catalog.domain.ApprovalRule;
-import org.itsm.catalog.domain.BusinessCalendar;
 import org.itsm.catalog.domain.CatalogItem;
 import org.itsm.catalog.domain.FormValidator;
 import org.itsm.catalog.domain.FulfilmentTask;
-import org.itsm.catalog.domain.IllegalMoveException;
-import org.itsm.catalog.domain.RequestFigures;
-import org.itsm.catalog.domain.RequestLifecycle;
 import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.Orderability;
 import org.itsm.catalog.domain.RequestAccess;
+import org.itsm.catalog.domain.RequestFigures;
+import org.itsm.catalog.domain.RequestLifecycle;
 import org.itsm.catalog.domain.RequestMove;
 import org.itsm.catalog.domain.RequestState;
 import org.itsm.catalog.domain.ServiceOffering;
@@ -29,13 +27,15 @@ import org.itsm.catalog.domain.TaskLifecycle;
 import org.itsm.catalog.domain.TaskState;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.CatalogItemRepository;
-import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.FulfilmentTaskRepository;
+import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.ServiceRequestRepository;
 import org.itsm.catalog.rest.RequestApi.NewTask;
 import org.itsm.catalog.rest.RequestApi.SubmitRequest;
 import org.itsm.events.EventTypes;
+import org.itsm.events.catalog.BusinessCalendar;
+import org.itsm.support.lifecycle.IllegalMoveException;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.persistence.IdempotencyKeys;
@@ -175,8 +175,8 @@ public class ServiceRequestService {
         if (item.offeringId == null) {
             return Uni.createFrom().item(from.plus(expected));
         }
-        return offerings.findById(item.offeringId).map(offering -> new BusinessCalendar(
-                offering == null ? null : offering.businessHours).addWorkingTime(from, expected));
+        return offerings.findById(item.offeringId).map(offering -> BusinessCalendar.of(
+                offering == null ? null : offering.businessHours).plus(from, expected));
     }
 
     @WithSession

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.support.lifecycle.IllegalMoveException;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {

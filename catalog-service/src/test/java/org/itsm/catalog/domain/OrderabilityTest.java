@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.UUID;
 
+import org.itsm.events.catalog.Lifecycle;
+import org.itsm.events.catalog.OfferingStatus;
 import org.junit.jupiter.api.Test;
 
 class OrderabilityTest {
