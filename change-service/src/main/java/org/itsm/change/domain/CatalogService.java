@@ -10,6 +10,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.itsm.support.persistence.JsonColumn;
+
 /** Read model of a catalog service: valid affected services and the service map for related-change conflicts. */
 @Entity
 @Table(name = "catalog_service")
@@ -20,7 +22,7 @@ public class CatalogService {
     public String number;
     public String name;
     public String lifecycle;
-    @Convert(converter = UuidListConverter.class)
+    @Convert(converter = JsonColumn.UuidList.class)
     @Column(name = "depends_on")
     public List<UUID> dependsOn = List.of();
     @Column(name = "updated_at")

@@ -11,6 +11,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.itsm.support.persistence.JsonColumn;
 import jakarta.persistence.Version;
 
 /** The change request aggregate as stored; it never crosses the API (resources map it to API models). */
@@ -30,13 +32,13 @@ public class ChangeRequest {
     public String title;
     public String description;
     public String justification;
-    @Convert(converter = UuidListConverter.class)
+    @Convert(converter = JsonColumn.UuidList.class)
     @Column(name = "affected_service_ids")
     public List<UUID> affectedServiceIds = List.of();
-    /** The same column as text, read-only, for the service filter of lists. */
+    /** The same column as its JSON text, read-only, for the service filter of lists (an id as a JSON element). */
     @Column(name = "affected_service_ids", insertable = false, updatable = false)
     public String affectedServicesText;
-    @Convert(converter = UuidListConverter.class)
+    @Convert(converter = JsonColumn.UuidList.class)
     @Column(name = "affected_offering_ids")
     public List<UUID> affectedOfferingIds = List.of();
     @Column(name = "planned_start")

@@ -29,23 +29,17 @@ public class ChangeRepository implements PanacheRepositoryBase<ChangeRequest, UU
                 Parameters.with("states", states).and("from", from).and("to", to));
     }
 
-    /** Failed or backed-out changes on the service, for the risk assessment. */
+    /** Failed or backed-out changes on any of the services, for the risk assessment. */
     public Uni<Integer> pastFailures(List<UUID> serviceIds) {
         if (serviceIds.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        StringBuilder matches = new StringBuilder();
-        for (int i = 0; i < serviceIds.size(); i++) {
-            matches.append(i == 0 ? "" : " or ").append("affected_service_ids like ?").append(i + 1);
-        }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("select count(*) from change_request where outcome in"
-                    + " ('FAILED', 'BACKED_OUT') and (" + matches + ")", Long.class);
-            for (int i = 0; i < serviceIds.size(); i++) {
-                query.setParameter(i + 1, "%" + serviceIds.get(i) + "%");
-            }
-            return query.getSingleResult();
-        }).map(Long::intValue);
+        // affected_service_ids is a JSON array of ids (JsonColumn.UuidList): does it hold any of them?
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("select count(*) from change_request"
+                + " where outcome in ('FAILED', 'BACKED_OUT')"
+                + " and jsonb_exists_any(cast(affected_service_ids as jsonb), string_to_array(?1, ','))", Long.class)
+                .setParameter(1, String.join(",", serviceIds.stream().map(UUID::toString).toList()))
+                .getSingleResult()).map(Long::intValue);
     }
 
     /**

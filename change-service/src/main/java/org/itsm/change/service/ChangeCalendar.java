@@ -23,6 +23,7 @@ import org.itsm.change.domain.ScheduleConflicts.ServiceCalendar;
 import org.itsm.change.domain.Window;
 import org.itsm.change.repository.CatalogReadModelRepository;
 import org.itsm.change.repository.ChangeRepository;
+import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.events.catalog.TimeWindow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -107,7 +108,7 @@ public class ChangeCalendar {
                 List<TimeWindow> blackouts = new ArrayList<>();
                 List<TimeWindow> maintenance = new ArrayList<>();
                 for (CatalogOffering offering : offerings) {
-                    if (service.id.equals(offering.serviceId) && !"RETIRED".equals(offering.status)) {
+                    if (service.id.equals(offering.serviceId) && !OfferingStatus.RETIRED.name().equals(offering.status)) {
                         windows(offering.blackoutWindows).stream().filter(TimeWindow::usable).forEach(blackouts::add);
                         windows(offering.maintenanceWindows).stream().filter(TimeWindow::usable)
                                 .forEach(maintenance::add);

@@ -93,8 +93,9 @@ public class ChangeQueries {
             parameters.and("implementer", filter.implementer());
         }
         if (filter.serviceId() != null) {
+            // the column is a JSON array of ids: the id as a quoted element
             conditions.add("affectedServicesText like :service");
-            parameters.and("service", "%" + filter.serviceId() + "%");
+            parameters.and("service", "%\"" + filter.serviceId() + "\"%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             conditions.add("(lower(title) like :text or lower(number) like :text)");
