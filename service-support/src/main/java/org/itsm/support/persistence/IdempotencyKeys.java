@@ -13,6 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.support.rest.ApiProblem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -25,9 +30,19 @@ import io.smallrye.mutiny.Uni;
 public class IdempotencyKeys {
 
     static final int MAX_KEY_LENGTH = 200;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** Result of a create: the id, and whether this call created it or replays an earlier one. */
     public record Outcome(UUID id, boolean replayed) {
+    }
+
+    /**
+     * {@link #createOnce(String, String, String, Supplier)} for a request record: its JSON is the fingerprint a
+     * retry must repeat.
+     */
+    public Uni<Outcome> createOnce(String principal, String key, Record request, Supplier<Uni<UUID>> create) {
+        return createOnce(principal, key, fingerprint(request), create);
     }
 
     /**
@@ -71,6 +86,14 @@ public class IdempotencyKeys {
                     }
                     return new Outcome(UUID.fromString((String) row.get()[1]), true);
                 });
+    }
+
+    private static String fingerprint(Record request) {
+        try {
+            return JSON.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Request " + request.getClass().getName() + " cannot be written as JSON", e);
+        }
     }
 
     private static String sha256(String body) {

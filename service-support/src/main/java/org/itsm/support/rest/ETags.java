@@ -1,5 +1,7 @@
 package org.itsm.support.rest;
 
+import jakarta.ws.rs.core.EntityTag;
+
 /** Optimistic concurrency over HTTP: the ETag is the record's version; If-Match must name the current one. */
 public final class ETags {
 
@@ -8,6 +10,11 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** The strong entity tag of a version, for {@code Response.ResponseBuilder#tag}. */
+    public static EntityTag entityTag(long version) {
+        return new EntityTag(Long.toString(version));
     }
 
     /**
