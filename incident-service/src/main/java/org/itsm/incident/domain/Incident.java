@@ -104,6 +104,9 @@ public class Incident {
     /** When the SLA monitor next has to look at this incident (see SlaPolicy.scheduleNextCheck). */
     @Column(name = "sla_next_check_at")
     public Instant slaNextCheckAt;
+    /** When the running resolution clock is due; "never" while it is paused or stopped (SlaPolicy.scheduleNextCheck). */
+    @Column(name = "resolution_due_at")
+    public Instant resolutionDueAt;
     @Column(name = "response_sla_alert")
     public String responseSlaAlert;
     @Column(name = "resolution_sla_alert")

@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -108,19 +110,34 @@ public class IncidentResource {
 
     @GET
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
-    @Operation(summary = "List incidents (requesters see their own)")
+    @Operation(summary = "List incidents (requesters see their own)", description = "Filters combine (all must"
+            + " hold); the agents' queues are e.g. unassigned (assignee=none&open=true), breaching soon"
+            + " (slaAtRisk=true&sort=slaDue). A value a filter does not accept is 400 naming the parameter.")
     public Uni<PageResult<IncidentView>> list(@QueryParam("state") String state,
             @QueryParam("priority") String priority, @QueryParam("assignmentGroup") String assignmentGroup,
+            @Parameter(description = "The assignee's user name; none: incidents nobody is assigned to")
             @QueryParam("assignee") String assignee, @QueryParam("serviceId") String serviceId,
             @QueryParam("caller") String caller, @QueryParam("major") String major,
-            @QueryParam("breached") String breached, @QueryParam("q") String text, @QueryParam("page") String page,
-            @QueryParam("size") String size, @QueryParam("sort") String sort) {
+            @QueryParam("breached") String breached,
+            @Parameter(description = "true: open incidents (NEW, IN_PROGRESS, ON_HOLD); false: the others"
+                    + " (RESOLVED, CLOSED, CANCELLED)", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("open") String open,
+            @Parameter(description = "true: an SLA clock still running carries an AT_RISK or BREACHED mark (the"
+                    + " response clock until the response, the resolution clock while the incident is open, paused"
+                    + " or not); false: none does", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("slaAtRisk") String slaAtRisk,
+            @QueryParam("q") String text, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, '-' for descending: number, createdAt, updatedAt"
+                    + " (default -updatedAt), priority, state, slaDue (earliest resolution due first; incidents whose"
+                    + " resolution clock is paused or stopped last)")
+            @QueryParam("sort") String sort) {
         PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
                 sort, IncidentQueries.SORTABLE, "-updatedAt");
         return queries.list(new IncidentQueries.Filter(QueryParams.enumValue("state", state, IncidentState.class),
                 QueryParams.enumValue("priority", priority, Priority.class), assignmentGroup, assignee,
                 QueryParams.uuid("serviceId", serviceId), caller, QueryParams.bool("major", major),
-                QueryParams.bool("breached", breached), text), pageRequest, actor())
+                QueryParams.bool("breached", breached), text, QueryParams.bool("open", open),
+                QueryParams.bool("slaAtRisk", slaAtRisk)), pageRequest, actor())
                 .map(result -> new PageResult<>(result.items().stream().map(mapper::toView).toList(), result.page(),
                         result.size(), result.total()));
     }

@@ -3,6 +3,7 @@ package org.itsm.incident.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +31,26 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IncidentQueries {
 
+    /** API sort names → columns; {@code slaDue}: earliest resolution due first, paused and stopped clocks last. */
     public static final Map<String, String> SORTABLE = Map.of(
             "number", "number", "createdAt", "createdAt", "updatedAt", "updatedAt", "priority", "priority",
-            "state", "state");
+            "state", "state", "slaDue", "resolutionDueAt");
+
+    /** The {@code assignee} filter value that asks for incidents nobody is assigned to. */
+    public static final String UNASSIGNED = "none";
+
+    private static final List<IncidentState> OPEN = Arrays.stream(IncidentState.values())
+            .filter(IncidentState::isOpen).toList();
+    /**
+     * An alert mark on a clock that still runs: the response clock until the response, the resolution clock while
+     * the incident is open (paused included: the mark stays). The negation reads absent marks as none.
+     */
+    private static final String SLA_AT_RISK = "state in :open"
+            + " and ((respondedAt is null and responseSlaAlert in ('AT_RISK', 'BREACHED'))"
+            + " or resolutionSlaAlert in ('AT_RISK', 'BREACHED'))";
+    private static final String SLA_NOT_AT_RISK = "not (state in :open"
+            + " and ((respondedAt is null and coalesce(responseSlaAlert, '') in ('AT_RISK', 'BREACHED'))"
+            + " or coalesce(resolutionSlaAlert, '') in ('AT_RISK', 'BREACHED')))";
 
     private final IncidentRepository incidents;
     private final RecordHistory history;
@@ -49,9 +67,14 @@ public class IncidentQueries {
         this.clock = clock;
     }
 
-    /** List filters; null means no filter on that field. */
+    /**
+     * List filters; null means no filter on that field. {@code assignee} {@link #UNASSIGNED} means nobody;
+     * {@code open}: in an open state (New, In Progress, On Hold) or not; {@code slaAtRisk}: a response or resolution
+     * clock still running carries an AT_RISK or BREACHED mark, or none does.
+     */
     public record Filter(IncidentState state, Priority priority, String assignmentGroup, String assignee,
-            UUID serviceId, String caller, Boolean major, Boolean breached, String text) {
+            UUID serviceId, String caller, Boolean major, Boolean breached, String text, Boolean open,
+            Boolean slaAtRisk) {
     }
 
     @WithSession
@@ -74,7 +97,9 @@ public class IncidentQueries {
             conditions.add("assignmentGroup = :group");
             parameters.and("group", filter.assignmentGroup());
         }
-        if (filter.assignee() != null) {
+        if (UNASSIGNED.equals(filter.assignee())) {
+            conditions.add("assignee is null");
+        } else if (filter.assignee() != null) {
             conditions.add("assignee = :assignee");
             parameters.and("assignee", filter.assignee());
         }
@@ -94,6 +119,15 @@ public class IncidentQueries {
             conditions.add(filter.breached()
                     ? "(responseSlaAlert = 'BREACHED' or resolutionSlaAlert = 'BREACHED')"
                     : "(coalesce(responseSlaAlert, '') <> 'BREACHED' and coalesce(resolutionSlaAlert, '') <> 'BREACHED')");
+        }
+        if (filter.open() != null) {
+            conditions.add(filter.open() ? "state in :open" : "state not in :open");
+        }
+        if (filter.slaAtRisk() != null) {
+            conditions.add(filter.slaAtRisk() ? SLA_AT_RISK : SLA_NOT_AT_RISK);
+        }
+        if (filter.open() != null || filter.slaAtRisk() != null) {
+            parameters.and("open", OPEN);
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             conditions.add("(lower(shortDescription) like :text or lower(number) like :text)");

@@ -70,16 +70,23 @@ public class SlaPolicy {
     /**
      * Sets when the monitor must next look at the incident: the earliest at-risk or due moment of a clock still
      * running; a paused clock is looked at again when it resumes (resuming reschedules); closed incidents never.
+     * Sets the resolution due time the queues sort by too: never while the clock is paused or stopped.
      */
     public void scheduleNextCheck(Incident incident, Instant now) {
         Instant next = NEVER;
+        Instant resolutionDue = NEVER;
         if (incident.state.isOpen()) {
             if (incident.respondedAt == null) {
                 next = earliest(next, nextLine(responseClock(incident), incident.responseSlaAlert, now));
             }
-            next = earliest(next, nextLine(resolutionClock(incident), incident.resolutionSlaAlert, now));
+            SlaClock resolution = resolutionClock(incident);
+            next = earliest(next, nextLine(resolution, incident.resolutionSlaAlert, now));
+            if (resolution.pausedSince() == null) {
+                resolutionDue = resolution.dueAt(now);
+            }
         }
         incident.slaNextCheckAt = next;
+        incident.resolutionDueAt = resolutionDue;
     }
 
     private static Instant nextLine(SlaClock clock, String alerted, Instant now) {
