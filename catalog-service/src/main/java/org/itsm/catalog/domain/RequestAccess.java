@@ -14,7 +14,9 @@ import org.itsm.events.api.Roles;
  * catalog manager (rule CATALOG_MANAGER) — or an admin; never the requester, not even an admin on their own
  * request; reject needs a {@code comment};</li>
  * <li>cancel / close: the requester or fulfilment staff (agent, admin);</li>
- * <li>task start / complete and adding tasks: fulfilment staff (agent, admin).</li>
+ * <li>task start / complete and adding tasks: fulfilment staff (agent, admin);</li>
+ * <li>seeing a request: fulfilment staff and catalog managers see all; others those they ordered or must approve
+ * (and cannot tell another's request from a missing one).</li>
  * </ul>
  * A move shows in {@code allowedActions} only when the lifecycle allows it now and the actor may make it.
  */
@@ -41,6 +43,15 @@ public final class RequestAccess {
     }
 
     private RequestAccess() {
+    }
+
+    /** Fulfilment staff and catalog managers see every request; anyone else those they ordered or must approve. */
+    public static boolean seesAll(Who who) {
+        return who.fulfils() || who.catalogManager();
+    }
+
+    public static boolean sees(ServiceRequest request, Who who) {
+        return seesAll(who) || who.name().equals(request.requester) || who.name().equals(request.approver);
     }
 
     public static boolean mayDecide(ServiceRequest request, Who who) {

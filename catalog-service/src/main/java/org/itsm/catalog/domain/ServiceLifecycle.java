@@ -42,7 +42,19 @@ public final class ServiceLifecycle {
      * their endpoints admit); everyone else is offered none.
      */
     public static List<String> allowedActions(Lifecycle from, RequestAccess.Who who) {
-        return who.catalogManager() ? allowedActions(from) : List.of();
+        return CatalogAccess.managesCatalog(who) ? allowedActions(from) : List.of();
+    }
+
+    /** Why the service's fields cannot be edited now, or null: a retired service no longer changes. */
+    public static String editRefusal(String serviceNumber, Lifecycle lifecycle) {
+        return lifecycle == Lifecycle.RETIRED ? "Service " + serviceNumber + " is retired and can no longer change"
+                : null;
+    }
+
+    /** Why the service takes no new offering now, or null: a retired one takes none. */
+    public static String newOfferingRefusal(String serviceNumber, Lifecycle lifecycle) {
+        return lifecycle == Lifecycle.RETIRED ? "Service " + serviceNumber + " is retired: it takes no new offerings"
+                : null;
     }
 
     /** The target of {@code action}, or {@link IllegalMoveException} naming the actions allowed now. */

@@ -43,8 +43,19 @@ public final class TaskLifecycle {
         return state == TaskState.OPEN || state == TaskState.IN_PROGRESS;
     }
 
+    /** Whether tasks in these states fulfil their request: none is open any more (each done or cancelled). */
+    public static boolean fulfil(List<TaskState> states) {
+        return states.stream().allMatch(state -> state == TaskState.DONE || state == TaskState.CANCELLED);
+    }
+
     /** Tasks may be added to a request in these states only. */
     public static boolean takesTasks(RequestState state) {
         return state == RequestState.APPROVED || state == RequestState.IN_FULFILMENT;
+    }
+
+    /** Why no task can be added to the request now, or null ({@link #takesTasks}). */
+    public static String addRefusal(String requestNumber, RequestState state) {
+        return takesTasks(state) ? null
+                : "Tasks are added to approved requests in fulfilment; " + requestNumber + " is " + state;
     }
 }

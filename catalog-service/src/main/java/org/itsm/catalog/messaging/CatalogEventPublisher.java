@@ -1,5 +1,6 @@
 package org.itsm.catalog.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,16 +26,18 @@ import io.smallrye.mutiny.Uni;
 public class CatalogEventPublisher {
 
     private final OutboxWriter outbox;
+    private final Clock clock;
 
-    public CatalogEventPublisher(OutboxWriter outbox) {
+    public CatalogEventPublisher(OutboxWriter outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** @param appliedChangeNumber the change whose catalog update caused this, or null for a direct edit */
     public Uni<Void> service(String type, ItService service, String appliedChangeNumber) {
         CatalogServiceEvent event = new CatalogServiceEvent(service.id, service.number, service.name,
                 service.type.name(), service.lifecycle.name(), service.supportGroup, service.criticality.name(),
-                service.serviceVersion, service.dependsOn, appliedChangeNumber, Instant.now());
+                service.serviceVersion, service.dependsOn, appliedChangeNumber, Instant.now(clock));
         return outbox.append(type, service.id, service.number, event);
     }
 
@@ -42,32 +45,33 @@ public class CatalogEventPublisher {
     public Uni<Void> offering(String type, ServiceOffering offering, String serviceNumber) {
         CatalogOfferingEvent event = new CatalogOfferingEvent(offering.id, offering.serviceId, offering.name,
                 offering.status.name(), offering.supportGroup, offering.slaTargets, offering.businessHours,
-                offering.maintenanceWindows, offering.blackoutWindows, Instant.now(),
+                offering.maintenanceWindows, offering.blackoutWindows, Instant.now(clock),
                 offering.defaultOffering);
         return outbox.append(type, offering.serviceId, serviceNumber, event);
     }
 
     public Uni<Void> item(String type, CatalogItem item) {
         CatalogItemEvent event = new CatalogItemEvent(item.id, item.name, item.category, item.offeringId,
-                item.fulfilmentGroup, item.approvalRule.name(), item.published, Instant.now());
+                item.fulfilmentGroup, item.approvalRule.name(), item.published, Instant.now(clock));
         return outbox.append(type, item.id, item.name, event);
     }
 
     public Uni<Void> request(String type, ServiceRequest request) {
         ServiceRequestEvent event = new ServiceRequestEvent(request.id, request.number, request.itemId,
                 request.itemName, request.requester, request.state.name(), request.approver,
-                request.fulfilmentGroup, request.dueAt, Instant.now());
+                request.fulfilmentGroup, request.dueAt, Instant.now(clock));
         return outbox.append(type, request.id, request.number, event);
     }
 
     public Uni<Void> changeApplied(ItService service, ChangeEvent change, List<String> effects) {
         return outbox.append(EventTypes.CATALOG_CHANGE_APPLIED, service.id, service.number,
-                changeUpdate(service, change, effects, null));
+                changeUpdateEvent(service, change, effects, null));
     }
 
-    public static CatalogChangeUpdateEvent changeUpdate(ItService service, ChangeEvent change,
+    /** A change's catalog update as applied ({@code effects}) or rejected ({@code reason}). */
+    public CatalogChangeUpdateEvent changeUpdateEvent(ItService service, ChangeEvent change,
             List<String> effects, String reason) {
         return new CatalogChangeUpdateEvent(service.id, service.number, change.id(), change.number(), effects, reason,
-                Instant.now());
+                Instant.now(clock));
     }
 }

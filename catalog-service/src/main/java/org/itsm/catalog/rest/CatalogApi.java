@@ -21,6 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.itsm.catalog.domain.Criticality;
 import org.itsm.catalog.domain.ServiceType;
 import org.itsm.catalog.domain.WindowRules;
+import org.itsm.catalog.service.PortfolioCommands.AddOffering;
+import org.itsm.catalog.service.PortfolioCommands.EditOffering;
+import org.itsm.catalog.service.PortfolioCommands.EditService;
+import org.itsm.catalog.service.PortfolioCommands.RegisterService;
 import org.itsm.events.catalog.BusinessHours;
 import org.itsm.events.catalog.Lifecycle;
 import org.itsm.events.catalog.OfferingStatus;
@@ -29,7 +33,10 @@ import org.itsm.events.catalog.TimeWindow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** API models of services, offerings, the service map and planned changes (records; entities never cross the API). */
+/**
+ * API models of services, offerings, the service map and planned changes (records; entities never cross the API).
+ * Request bodies map themselves to the portfolio's command records ({@code toCommand()}).
+ */
 public final class CatalogApi {
 
     private CatalogApi() {
@@ -45,6 +52,10 @@ public final class CatalogApi {
             @Schema(description = "Defaults to MEDIUM") Criticality criticality,
             @Size(max = 40) @Schema(example = "1.0") String version,
             @Size(max = 50) @Schema(description = "Ids of the services this one depends on") List<UUID> dependsOn) {
+
+        RegisterService toCommand() {
+            return new RegisterService(name, description, type, owner, supportGroup, criticality, version, dependsOn);
+        }
     }
 
     @Schema(description = "Fields to change; absent fields stay as they are. Lifecycle moves are actions.")
@@ -57,6 +68,10 @@ public final class CatalogApi {
             Criticality criticality,
             @Size(max = 40) String version,
             @Size(max = 50) List<UUID> dependsOn) {
+
+        EditService toCommand() {
+            return new EditService(name, description, type, owner, supportGroup, criticality, version, dependsOn);
+        }
     }
 
     public record ServiceView(UUID id, String number, String name, String description, ServiceType type, String owner,
@@ -89,6 +104,15 @@ public final class CatalogApi {
             @NotNull @Pattern(regexp = "P[1-5]", message = "must be one of P1..P5") String priority,
             @NotNull @Min(1) @Max(525600) Integer responseMinutes,
             @NotNull @Min(1) @Max(525600) Integer resolutionMinutes) {
+
+        SlaTarget toContract() {
+            return new SlaTarget(priority, responseMinutes, resolutionMinutes);
+        }
+    }
+
+    /** The targets as stored and published; null (absent) stays null. */
+    static List<SlaTarget> slaTargets(List<SlaTargetInput> input) {
+        return input == null ? null : input.stream().map(SlaTargetInput::toContract).toList();
     }
 
     public record BusinessHoursInput(
@@ -126,8 +150,8 @@ public final class CatalogApi {
             @Size(max = 60) @Schema(example = "Asia/Seoul") String timeZone) {
     }
 
-    /** The windows as the rules see them. */
-    public static List<WindowRules.Window> windows(List<WindowInput> input) {
+    /** The windows as the rules see them; null (absent) stays null. */
+    static List<WindowRules.Window> windows(List<WindowInput> input) {
         return input == null ? null : input.stream().map(WindowInput::toRule).toList();
     }
 
@@ -141,6 +165,12 @@ public final class CatalogApi {
             @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows,
             @Schema(description = "true makes it the service's default offering (the previous default stops being"
                     + " one): its SLA terms apply to records naming the service but no offering") Boolean defaultOffering) {
+
+        AddOffering toCommand() {
+            return new AddOffering(name, supportGroup, CatalogApi.slaTargets(slaTargets),
+                    businessHours == null ? null : businessHours.toContract(), windows(maintenanceWindows),
+                    windows(blackoutWindows), defaultOffering);
+        }
     }
 
     @Schema(description = "Fields to change; a list given replaces the stored one")
@@ -153,6 +183,12 @@ public final class CatalogApi {
             @Size(max = 100) List<@Valid @NotNull WindowInput> blackoutWindows,
             @Schema(description = "true makes it the service's default offering (clearing the previous one); false"
                     + " stops it being the default") Boolean defaultOffering) {
+
+        EditOffering toCommand() {
+            return new EditOffering(name, supportGroup, CatalogApi.slaTargets(slaTargets),
+                    businessHours == null ? null : businessHours.toContract(), windows(maintenanceWindows),
+                    windows(blackoutWindows), defaultOffering);
+        }
     }
 
     public record OfferingView(UUID id, UUID serviceId, String name, OfferingStatus status, String supportGroup,

@@ -30,11 +30,11 @@ import org.itsm.catalog.rest.RequestApi.CreateItem;
 import org.itsm.catalog.rest.RequestApi.ItemView;
 import org.itsm.catalog.rest.RequestApi.UpdateItem;
 import org.itsm.catalog.service.CatalogItems;
+import org.itsm.events.api.Roles;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
-import org.itsm.events.api.Roles;
 
 import io.smallrye.mutiny.Uni;
 
@@ -65,7 +65,7 @@ public class ItemResource {
             schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> create(@Valid @NotNull CreateItem request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return items.create(request, support.actor(), idempotencyKey, support.json(request))
+        return items.create(request.toCommand(), support.actor(), idempotencyKey, support.json(request))
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/catalog/items/" + created.record().id))
                         : Response.ok(), created.record()));
@@ -101,7 +101,7 @@ public class ItemResource {
             schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateItem request) {
-        return items.update(id, ifMatch, request, support.actor()).map(item -> withETag(Response.ok(), item));
+        return items.update(id, ifMatch, request.toCommand(), support.actor()).map(item -> withETag(Response.ok(), item));
     }
 
     @POST

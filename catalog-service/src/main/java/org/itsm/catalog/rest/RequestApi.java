@@ -16,6 +16,10 @@ import org.itsm.catalog.domain.ApprovalRule;
 import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.RequestState;
 import org.itsm.catalog.domain.TaskState;
+import org.itsm.catalog.service.RequestCommands.AddTask;
+import org.itsm.catalog.service.RequestCommands.DefineItem;
+import org.itsm.catalog.service.RequestCommands.EditItem;
+import org.itsm.catalog.service.RequestCommands.OrderItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,6 +44,11 @@ public final class RequestApi {
             @NotNull @Min(1) @Max(8760) @Schema(description = "Working hours on the offering's calendar", example = "16")
             Integer expectedDeliveryHours,
             UUID offeringId) {
+
+        DefineItem toCommand() {
+            return new DefineItem(name, category, description, form, approvalRule, fulfilmentGroup,
+                    expectedDeliveryHours, offeringId);
+        }
     }
 
     @Schema(description = "Fields to change; absent fields stay as they are")
@@ -52,6 +61,11 @@ public final class RequestApi {
             @Size(min = 1, max = 120) String fulfilmentGroup,
             @Min(1) @Max(8760) Integer expectedDeliveryHours,
             UUID offeringId) {
+
+        EditItem toCommand() {
+            return new EditItem(name, category, description, form, approvalRule, fulfilmentGroup,
+                    expectedDeliveryHours, offeringId);
+        }
     }
 
     public record ItemView(UUID id, String name, String category, String description,
@@ -65,6 +79,10 @@ public final class RequestApi {
             @NotNull UUID itemId,
             @NotNull @Schema(type = SchemaType.OBJECT, description = FIELDS, example = "{\"model\": \"13-inch\"}")
             JsonNode fields) {
+
+        OrderItem toCommand() {
+            return new OrderItem(itemId, fields);
+        }
     }
 
     public record Decision(@Size(max = 4000) String comment) {
@@ -86,6 +104,10 @@ public final class RequestApi {
     }
 
     public record NewTask(@NotBlank @Size(max = 200) String title, @Size(max = 120) String assignmentGroup) {
+
+        AddTask toCommand() {
+            return new AddTask(title, assignmentGroup);
+        }
     }
 
     public record CompleteTask(@Size(max = 4000) String notes) {

@@ -33,12 +33,16 @@ import org.itsm.catalog.rest.RequestApi.NewTask;
 import org.itsm.catalog.rest.RequestApi.RequestView;
 import org.itsm.catalog.rest.RequestApi.SubmitRequest;
 import org.itsm.catalog.rest.RequestApi.TaskView;
-import org.itsm.catalog.service.ServiceRequestService;
+import org.itsm.catalog.service.FulfilmentTasks;
+import org.itsm.catalog.service.RequestApprovals;
+import org.itsm.catalog.service.RequestFulfilment;
+import org.itsm.catalog.service.RequestQueries;
+import org.itsm.catalog.service.RequestSubmission;
+import org.itsm.events.api.Roles;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
-import org.itsm.events.api.Roles;
 
 import io.smallrye.mutiny.Uni;
 
@@ -49,12 +53,21 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "keycloak")
 public class RequestResource {
 
-    private final ServiceRequestService requests;
+    private final RequestQueries requests;
+    private final RequestSubmission submission;
+    private final RequestApprovals approvals;
+    private final RequestFulfilment fulfilment;
+    private final FulfilmentTasks tasks;
     private final RequestMapper mapper;
     private final ResourceSupport support;
 
-    public RequestResource(ServiceRequestService requests, RequestMapper mapper, ResourceSupport support) {
+    public RequestResource(RequestQueries requests, RequestSubmission submission, RequestApprovals approvals,
+            RequestFulfilment fulfilment, FulfilmentTasks tasks, RequestMapper mapper, ResourceSupport support) {
         this.requests = requests;
+        this.submission = submission;
+        this.approvals = approvals;
+        this.fulfilment = fulfilment;
+        this.tasks = tasks;
         this.mapper = mapper;
         this.support = support;
     }
@@ -70,7 +83,7 @@ public class RequestResource {
             schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return requests.submit(request, support.actor(), idempotencyKey, support.json(request))
+        return submission.submit(request.toCommand(), support.actor(), idempotencyKey, support.json(request))
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/requests/" + created.record().id))
                         : Response.ok(), created.record()));
@@ -85,8 +98,8 @@ public class RequestResource {
             @QueryParam("q") String text, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
         PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
-                sort, ServiceRequestService.SORTABLE, "-submittedAt");
-        return requests.list(new ServiceRequestService.Filter(QueryParams.enumValue("state", state, RequestState.class),
+                sort, RequestQueries.SORTABLE, "-submittedAt");
+        return requests.list(new RequestQueries.Filter(QueryParams.enumValue("state", state, RequestState.class),
                 requester, fulfilmentGroup, QueryParams.uuid("itemId", itemId),
                 QueryParams.bool("awaitingMe", awaitingMe), text), pageRequest, support.actor())
                 .map(result -> new PageResult<>(result.items().stream()
@@ -124,7 +137,7 @@ public class RequestResource {
             schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid Decision decision) {
-        return requests.approve(id, ifMatch, decision == null ? null : decision.comment(), support.actor())
+        return approvals.approve(id, ifMatch, decision == null ? null : decision.comment(), support.actor())
                 .map(request -> withETag(Response.ok(), request));
     }
 
@@ -137,7 +150,7 @@ public class RequestResource {
             schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid Decision decision) {
-        return requests.reject(id, ifMatch, decision == null ? null : decision.comment(), support.actor())
+        return approvals.reject(id, ifMatch, decision == null ? null : decision.comment(), support.actor())
                 .map(request -> withETag(Response.ok(), request));
     }
 
@@ -148,7 +161,7 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return requests.cancel(id, ifMatch, support.actor()).map(request -> withETag(Response.ok(), request));
+        return fulfilment.cancel(id, ifMatch, support.actor()).map(request -> withETag(Response.ok(), request));
     }
 
     @POST
@@ -158,7 +171,7 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return requests.close(id, ifMatch, support.actor()).map(request -> withETag(Response.ok(), request));
+        return fulfilment.close(id, ifMatch, support.actor()).map(request -> withETag(Response.ok(), request));
     }
 
     @GET
@@ -178,7 +191,7 @@ public class RequestResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TaskView.class)))
     public Uni<Response> addTask(@PathParam("id") UUID id, @Valid @NotNull NewTask task) {
-        return requests.addTask(id, task, support.actor())
+        return tasks.add(id, task.toCommand(), support.actor())
                 .map(added -> Response.status(201).entity(mapper.toView(added, support.actor().who())).build());
     }
 
@@ -187,7 +200,7 @@ public class RequestResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Take a task; the first started task puts the request in fulfilment")
     public Uni<TaskView> startTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId) {
-        return requests.startTask(id, taskId, support.actor())
+        return tasks.start(id, taskId, support.actor())
                 .map(task -> mapper.toView(task, support.actor().who()));
     }
 
@@ -198,7 +211,7 @@ public class RequestResource {
             + " request")
     public Uni<TaskView> completeTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
             @Valid CompleteTask completion) {
-        return requests.completeTask(id, taskId, completion == null ? null : completion.notes(), support.actor())
+        return tasks.complete(id, taskId, completion == null ? null : completion.notes(), support.actor())
                 .map(task -> mapper.toView(task, support.actor().who()));
     }
 

@@ -37,7 +37,8 @@ import org.itsm.catalog.rest.CatalogApi.ServiceView;
 import org.itsm.catalog.rest.CatalogApi.UpdateOffering;
 import org.itsm.catalog.rest.CatalogApi.UpdateService;
 import org.itsm.catalog.service.CatalogQueries;
-import org.itsm.catalog.service.PortfolioService;
+import org.itsm.catalog.service.ServiceOfferings;
+import org.itsm.catalog.service.ServicePortfolio;
 import org.itsm.events.api.Roles;
 import org.itsm.events.catalog.Lifecycle;
 import org.itsm.support.persistence.HistoryEntry;
@@ -54,14 +55,16 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "keycloak")
 public class ServiceResource {
 
-    private final PortfolioService portfolio;
+    private final ServicePortfolio portfolio;
+    private final ServiceOfferings offerings;
     private final CatalogQueries queries;
     private final CatalogMapper mapper;
     private final ResourceSupport support;
 
-    public ServiceResource(PortfolioService portfolio, CatalogQueries queries, CatalogMapper mapper,
-            ResourceSupport support) {
+    public ServiceResource(ServicePortfolio portfolio, ServiceOfferings offerings, CatalogQueries queries,
+            CatalogMapper mapper, ResourceSupport support) {
         this.portfolio = portfolio;
+        this.offerings = offerings;
         this.queries = queries;
         this.mapper = mapper;
         this.support = support;
@@ -76,7 +79,7 @@ public class ServiceResource {
             schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> create(@Valid @NotNull CreateService request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return portfolio.create(request, support.actor(), idempotencyKey, support.json(request))
+        return portfolio.register(request.toCommand(), support.actor(), idempotencyKey, support.json(request))
                 .flatMap(created -> withDetail(created.isNew()
                         ? Response.created(URI.create("/api/v1/catalog/services/" + created.record().id))
                         : Response.ok(), created.record()));
@@ -120,7 +123,7 @@ public class ServiceResource {
             schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateService request) {
-        return portfolio.update(id, ifMatch, request, support.actor())
+        return portfolio.edit(id, ifMatch, request.toCommand(), support.actor())
                 .flatMap(service -> withDetail(Response.ok(), service));
     }
 
@@ -176,7 +179,7 @@ public class ServiceResource {
     public Uni<Response> createOffering(@PathParam("id") UUID id, @Valid @NotNull CreateOffering request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         // the service is part of what the key stands for: the same body for another service is another request
-        return portfolio.createOffering(id, request, support.actor(), idempotencyKey, id + support.json(request))
+        return offerings.add(id, request.toCommand(), support.actor(), idempotencyKey, id + support.json(request))
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/catalog/services/" + id + "/offerings/"
                                 + created.record().id))
@@ -188,7 +191,7 @@ public class ServiceResource {
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER,
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     public Uni<List<OfferingView>> offerings(@PathParam("id") UUID id) {
-        return portfolio.offerings(id).map(list -> list.stream().map(mapper::toView).toList());
+        return queries.offerings(id).map(list -> list.stream().map(mapper::toView).toList());
     }
 
     @GET
@@ -198,7 +201,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The record as it now stands; ETag header", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> offering(@PathParam("id") UUID id, @PathParam("offeringId") UUID offeringId) {
-        return portfolio.offering(id, offeringId).map(offering -> withETag(Response.ok(), offering));
+        return queries.offering(id, offeringId).map(offering -> withETag(Response.ok(), offering));
     }
 
     @PATCH
@@ -209,7 +212,7 @@ public class ServiceResource {
             schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> updateOffering(@PathParam("id") UUID id, @PathParam("offeringId") UUID offeringId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateOffering request) {
-        return portfolio.updateOffering(id, offeringId, ifMatch, request, support.actor())
+        return offerings.edit(id, offeringId, ifMatch, request.toCommand(), support.actor())
                 .map(offering -> withETag(Response.ok(), offering));
     }
 
@@ -220,7 +223,7 @@ public class ServiceResource {
             schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> retireOffering(@PathParam("id") UUID id, @PathParam("offeringId") UUID offeringId,
             @HeaderParam("If-Match") String ifMatch) {
-        return portfolio.retireOffering(id, offeringId, ifMatch, support.actor())
+        return offerings.retire(id, offeringId, ifMatch, support.actor())
                 .map(offering -> withETag(Response.ok(), offering));
     }
 

@@ -1,5 +1,6 @@
 package org.itsm.catalog.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.itsm.catalog.config.CatalogConfig;
+import org.itsm.catalog.domain.CatalogAccess;
 import org.itsm.catalog.domain.CatalogItem;
 import org.itsm.catalog.domain.FormValidator;
+import org.itsm.catalog.domain.ItemPublication;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.CatalogItemRepository;
 import org.itsm.catalog.repository.OfferingRepository;
-import org.itsm.catalog.rest.RequestApi.CreateItem;
-import org.itsm.catalog.rest.RequestApi.UpdateItem;
+import org.itsm.catalog.service.RequestCommands.DefineItem;
+import org.itsm.catalog.service.RequestCommands.EditItem;
 import org.itsm.events.EventTypes;
 import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.support.persistence.FieldChange;
+import org.itsm.support.persistence.FieldEdits;
 import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
@@ -36,7 +40,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
-/** Requestable items: their forms, approval rules and fulfilment groups; publish and unpublish. */
+/**
+ * Requestable items: their forms, approval rules and fulfilment groups; publish and unpublish
+ * ({@link ItemPublication}); who sees unpublished ones ({@link CatalogAccess}).
+ */
 @ApplicationScoped
 public class CatalogItems {
 
@@ -49,9 +56,11 @@ public class CatalogItems {
     private final CatalogEventPublisher events;
     private final CatalogConfig config;
     private final IdempotencyKeys idempotencyKeys;
+    private final Clock clock;
 
     public CatalogItems(CatalogItemRepository items, OfferingRepository offerings, RecordHistory history,
-            CatalogEventPublisher events, CatalogConfig config, IdempotencyKeys idempotencyKeys) {
+            CatalogEventPublisher events, CatalogConfig config, IdempotencyKeys idempotencyKeys, Clock clock) {
+        this.clock = clock;
         this.idempotencyKeys = idempotencyKeys;
         this.items = items;
         this.offerings = offerings;
@@ -65,26 +74,26 @@ public class CatalogItems {
     }
 
     @WithTransaction
-    public Uni<PortfolioService.Created<CatalogItem>> create(CreateItem request, Actor actor, String idempotencyKey,
+    public Uni<Created<CatalogItem>> create(DefineItem command, Actor actor, String idempotencyKey,
             String rawBody) {
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(request, actor))
+        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(command, actor))
                 .flatMap(outcome -> items.findById(outcome.id())
-                        .map(item -> new PortfolioService.Created<>(item, !outcome.replayed())));
+                        .map(item -> new Created<>(item, !outcome.replayed())));
     }
 
-    private Uni<UUID> insert(CreateItem request, Actor actor) {
+    private Uni<UUID> insert(DefineItem command, Actor actor) {
         CatalogItem item = new CatalogItem();
         item.id = UUID.randomUUID();
-        item.name = request.name().strip();
-        item.category = request.category();
-        item.description = request.description();
-        item.formSchema = checkedForm(request.form());
-        item.approvalRule = request.approvalRule();
-        item.fulfilmentGroup = request.fulfilmentGroup();
-        item.expectedDeliveryHours = request.expectedDeliveryHours();
-        item.offeringId = request.offeringId();
+        item.name = command.name().strip();
+        item.category = command.category();
+        item.description = command.description();
+        item.formSchema = checkedForm(command.form());
+        item.approvalRule = command.approvalRule();
+        item.fulfilmentGroup = command.fulfilmentGroup();
+        item.expectedDeliveryHours = command.expectedDeliveryHours();
+        item.offeringId = command.offeringId();
         item.published = false;
-        item.createdAt = Instant.now();
+        item.createdAt = Instant.now(clock);
         item.updatedAt = item.createdAt;
         return checkOffering(item.offeringId)
                 .flatMap(ignored -> items.persist(item))
@@ -98,7 +107,7 @@ public class CatalogItems {
     @WithSession
     public Uni<CatalogItem> get(UUID id, Actor actor) {
         return items.findById(id).invoke(item -> {
-            if (item == null || !item.published && !actor.managesCatalog() && !actor.fulfils()) {
+            if (item == null || !CatalogAccess.sees(item, actor.who())) {
                 throw ApiProblem.notFound("Catalog item", id);
             }
         });
@@ -109,7 +118,7 @@ public class CatalogItems {
             Actor actor) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
-        if (!actor.managesCatalog() && !actor.fulfils()) {
+        if (!CatalogAccess.seesUnpublishedItems(actor.who())) {
             conditions.add("published = true");
         } else if (published != null) {
             conditions.add("published = :published");
@@ -128,50 +137,29 @@ public class CatalogItems {
     }
 
     @WithTransaction
-    public Uni<CatalogItem> update(UUID id, String ifMatch, UpdateItem request, Actor actor) {
+    public Uni<CatalogItem> update(UUID id, String ifMatch, EditItem command, Actor actor) {
         return get(id, actor).flatMap(item -> {
             ETags.requireCurrent(ifMatch, item.version);
-            List<FieldChange> changes = new ArrayList<>();
-            if (request.name() != null) {
-                changes.add(FieldChange.of("name", item.name, request.name().strip()));
-                item.name = request.name().strip();
-            }
-            if (request.category() != null) {
-                changes.add(FieldChange.of("category", item.category, request.category()));
-                item.category = request.category();
-            }
-            if (request.description() != null) {
-                changes.add(FieldChange.of("description", item.description, request.description()));
-                item.description = request.description();
-            }
-            if (request.form() != null) {
-                String form = checkedForm(request.form());
-                changes.add(FieldChange.of("form", item.formSchema, form));
-                item.formSchema = form;
-            }
-            if (request.approvalRule() != null) {
-                changes.add(FieldChange.of("approvalRule", item.approvalRule, request.approvalRule()));
-                item.approvalRule = request.approvalRule();
-            }
-            if (request.fulfilmentGroup() != null) {
-                changes.add(FieldChange.of("fulfilmentGroup", item.fulfilmentGroup, request.fulfilmentGroup()));
-                item.fulfilmentGroup = request.fulfilmentGroup();
-            }
-            if (request.expectedDeliveryHours() != null) {
-                changes.add(FieldChange.of("expectedDeliveryHours", item.expectedDeliveryHours,
-                        request.expectedDeliveryHours()));
-                item.expectedDeliveryHours = request.expectedDeliveryHours();
-            }
-            if (request.offeringId() != null) {
-                changes.add(FieldChange.of("offeringId", item.offeringId, request.offeringId()));
-                item.offeringId = request.offeringId();
-            }
-            if (changes.stream().noneMatch(FieldChange::changed)) {
+            FieldEdits edits = new FieldEdits();
+            edits.set("name", command.name() == null ? null : command.name().strip(), item.name,
+                    name -> item.name = name);
+            edits.set("category", command.category(), item.category, category -> item.category = category);
+            edits.set("description", command.description(), item.description,
+                    description -> item.description = description);
+            edits.set("form", command.form() == null ? null : checkedForm(command.form()), item.formSchema,
+                    form -> item.formSchema = form);
+            edits.set("approvalRule", command.approvalRule(), item.approvalRule, rule -> item.approvalRule = rule);
+            edits.set("fulfilmentGroup", command.fulfilmentGroup(), item.fulfilmentGroup,
+                    group -> item.fulfilmentGroup = group);
+            edits.set("expectedDeliveryHours", command.expectedDeliveryHours(), item.expectedDeliveryHours,
+                    hours -> item.expectedDeliveryHours = hours);
+            edits.set("offeringId", command.offeringId(), item.offeringId, offering -> item.offeringId = offering);
+            if (edits.isEmpty()) {
                 return Uni.createFrom().item(item);
             }
-            item.updatedAt = Instant.now();
+            item.updatedAt = Instant.now(clock);
             return checkOffering(item.offeringId)
-                    .flatMap(ignored -> history.record(item.id, actor.name(), changes))
+                    .flatMap(ignored -> history.record(item.id, actor.name(), edits.changes()))
                     .map(ignored -> item);
         });
     }
@@ -181,14 +169,11 @@ public class CatalogItems {
     public Uni<CatalogItem> publish(UUID id, String ifMatch, boolean publish, Actor actor) {
         return get(id, actor).flatMap(item -> {
             ETags.requireCurrent(ifMatch, item.version);
-            if (item.published == publish) {
-                throw ApiProblem.illegalMove(publish ? "publish" : "unpublish",
-                        item.published ? "PUBLISHED" : "UNPUBLISHED", List.of(publish ? "unpublish" : "publish"));
-            }
+            ItemPublication.apply(item.published, publish ? ItemPublication.PUBLISH : ItemPublication.UNPUBLISH);
             Uni<Void> check = publish ? checkOffering(item.offeringId) : Uni.createFrom().voidItem();
             return check.flatMap(ignored -> {
                 item.published = publish;
-                item.updatedAt = Instant.now();
+                item.updatedAt = Instant.now(clock);
                 return history.record(item.id, actor.name(), List.of(FieldChange.of("published", !publish, publish)));
             }).flatMap(ignored -> events.item(publish ? EventTypes.CATALOG_ITEM_PUBLISHED
                     : EventTypes.CATALOG_ITEM_UNPUBLISHED, item)).map(ignored -> item);

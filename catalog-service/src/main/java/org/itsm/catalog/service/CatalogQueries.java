@@ -14,8 +14,10 @@ import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.PlannedChange;
 import org.itsm.catalog.domain.RejectedChangeUpdate;
 import org.itsm.catalog.domain.ServiceMap;
+import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.domain.ServiceType;
 import org.itsm.catalog.repository.ItServiceRepository;
+import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
 import org.itsm.catalog.repository.RejectedChangeUpdateRepository;
 import org.itsm.events.catalog.Lifecycle;
@@ -29,7 +31,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
-/** Read side of the portfolio: filtered lists, a service with its planned changes, impact, history. */
+/** Read side of the portfolio: filtered lists, a service with its planned changes, its offerings, impact, history. */
 @ApplicationScoped
 public class CatalogQueries {
 
@@ -40,15 +42,18 @@ public class CatalogQueries {
     private final PlannedChangeRepository plannedChanges;
     private final RejectedChangeUpdateRepository rejections;
     private final RecordHistory history;
-    private final PortfolioService portfolio;
+    private final OfferingRepository offerings;
+    private final PortfolioRecords records;
 
     public CatalogQueries(ItServiceRepository services, PlannedChangeRepository plannedChanges,
-            RejectedChangeUpdateRepository rejections, RecordHistory history, PortfolioService portfolio) {
+            RejectedChangeUpdateRepository rejections, RecordHistory history, OfferingRepository offerings,
+            PortfolioRecords records) {
         this.services = services;
         this.plannedChanges = plannedChanges;
         this.rejections = rejections;
         this.history = history;
-        this.portfolio = portfolio;
+        this.offerings = offerings;
+        this.records = records;
     }
 
     public record Filter(Lifecycle lifecycle, ServiceType type, Criticality criticality, String supportGroup,
@@ -94,7 +99,7 @@ public class CatalogQueries {
 
     @WithSession
     public Uni<ServiceDetail> detail(UUID id) {
-        return portfolio.get(id).flatMap(this::detail);
+        return records.service(id).flatMap(this::detail);
     }
 
     /** Within the caller's session. */
@@ -105,7 +110,7 @@ public class CatalogQueries {
 
     @WithSession
     public Uni<List<Impact>> impact(UUID id) {
-        return portfolio.get(id).flatMap(root -> services.dependencyMap().flatMap(map -> {
+        return records.service(id).flatMap(root -> services.dependencyMap().flatMap(map -> {
             List<ServiceMap.Impacted> impacted = new ServiceMap(map).impactOf(root.id);
             return services.findByIds(impacted.stream().map(ServiceMap.Impacted::serviceId).toList())
                     .map(found -> {
@@ -119,11 +124,21 @@ public class CatalogQueries {
 
     @WithSession
     public Uni<List<HistoryEntry>> history(UUID id) {
-        return portfolio.get(id).flatMap(service -> history.of(service.id));
+        return records.service(id).flatMap(service -> history.of(service.id));
+    }
+
+    @WithSession
+    public Uni<List<ServiceOffering>> offerings(UUID serviceId) {
+        return records.service(serviceId).flatMap(service -> offerings.ofService(service.id));
+    }
+
+    @WithSession
+    public Uni<ServiceOffering> offering(UUID serviceId, UUID offeringId) {
+        return records.offering(serviceId, offeringId);
     }
 
     @WithSession
     public Uni<List<HistoryEntry>> offeringHistory(UUID serviceId, UUID offeringId) {
-        return portfolio.offering(serviceId, offeringId).flatMap(offering -> history.of(offering.id));
+        return records.offering(serviceId, offeringId).flatMap(offering -> history.of(offering.id));
     }
 }

@@ -1,7 +1,9 @@
 package org.itsm.catalog.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,22 +21,26 @@ import org.itsm.catalog.domain.CatalogUpdateFit.OfferingFacts;
 import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.PlannedChange;
 import org.itsm.catalog.domain.PlannedMarks;
+import org.itsm.catalog.domain.RejectedChangeUpdate;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.AppliedChangeRepository;
 import org.itsm.catalog.repository.ItServiceRepository;
 import org.itsm.catalog.repository.OfferingRepository;
 import org.itsm.catalog.repository.PlannedChangeRepository;
+import org.itsm.catalog.repository.RejectedChangeUpdateRepository;
 import org.itsm.catalog.repository.ServiceRequestRepository;
 import org.itsm.events.EventTypes;
 import org.itsm.events.catalog.Lifecycle;
-import org.itsm.events.catalog.OfferingStatus;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.change.CatalogUpdate;
 import org.itsm.events.change.ChangeEvent;
 import org.itsm.support.inbox.UnprocessableEventException;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.RecordHistory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -49,23 +55,33 @@ public class ChangeUpdates {
     private final ItServiceRepository services;
     private final OfferingRepository offerings;
     private final PlannedChangeRepository plannedChanges;
+    private final AppliedChangeRepository appliedChanges;
+    private final RejectedChangeUpdateRepository rejections;
+    private final ServiceRequestRepository requests;
     private final RecordHistory history;
     private final CatalogEventPublisher events;
-    private final PortfolioService portfolio;
-    private final AppliedChangeRepository appliedChanges;
-    private final ServiceRequestRepository requests;
+    private final ServicePortfolio portfolio;
+    private final ServiceOfferings serviceOfferings;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
 
     public ChangeUpdates(ItServiceRepository services, OfferingRepository offerings,
-            PlannedChangeRepository plannedChanges, RecordHistory history, CatalogEventPublisher events,
-            PortfolioService portfolio, AppliedChangeRepository appliedChanges, ServiceRequestRepository requests) {
-        this.requests = requests;
-        this.appliedChanges = appliedChanges;
+            PlannedChangeRepository plannedChanges, AppliedChangeRepository appliedChanges,
+            RejectedChangeUpdateRepository rejections, ServiceRequestRepository requests, RecordHistory history,
+            CatalogEventPublisher events, ServicePortfolio portfolio, ServiceOfferings serviceOfferings,
+            ObjectMapper objectMapper, Clock clock) {
         this.services = services;
         this.offerings = offerings;
         this.plannedChanges = plannedChanges;
+        this.appliedChanges = appliedChanges;
+        this.rejections = rejections;
+        this.requests = requests;
         this.history = history;
         this.events = events;
         this.portfolio = portfolio;
+        this.serviceOfferings = serviceOfferings;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
     }
 
     /** The services a change affects: those named, and those of the offerings named. */
@@ -78,16 +94,17 @@ public class ChangeUpdates {
             Map<String, PlannedChange> marked = existing.stream()
                     .collect(Collectors.toMap(mark -> mark.serviceId + "/" + mark.offeringId, mark -> mark));
             List<PlannedChange> marks = new ArrayList<>();
-            Set<UUID> named = PortfolioService.setOf(change.affectedServiceIds());
+            Instant now = Instant.now(clock);
+            Set<UUID> named = setOf(change.affectedServiceIds());
             for (ItService service : affected.services()) {
                 if (named.contains(service.id)) {
-                    marks.add(mark(change, service.id, null));
+                    marks.add(mark(change, service.id, null, now));
                 }
             }
             for (ServiceOffering offering : affected.offerings()) {
-                marks.add(mark(change, offering.serviceId, offering.id));
+                marks.add(mark(change, offering.serviceId, offering.id, now));
             }
-            return PortfolioService.chain(marks, mark -> {
+            return Sequentially.each(marks, mark -> {
                 PlannedChange current = marked.get(mark.serviceId + "/" + mark.offeringId);
                 if (current != null) {
                     current.plannedStart = mark.plannedStart;
@@ -102,8 +119,17 @@ public class ChangeUpdates {
         }));
     }
 
-    /** Applies the change's catalog update to the affected services it was not applied to yet. */
-    public Uni<Void> implemented(ChangeEvent change) {
+    /**
+     * Applies the change's catalog update (delivered as event {@code eventId}) to the affected services it was not
+     * applied to yet. An update that no longer fits fails with {@link ChangeUpdateRejected}, after the rejection is
+     * recorded on its own ({@link #recordRejection}).
+     */
+    public Uni<Void> implemented(UUID eventId, ChangeEvent change) {
+        return implemented(change).onFailure(ChangeUpdateRejected.class)
+                .call(failure -> recordRejection(eventId, (ChangeUpdateRejected) failure));
+    }
+
+    private Uni<Void> implemented(ChangeEvent change) {
         return affected(change).flatMap(affected -> appliedChanges.servicesUpdatedBy(change.id()).flatMap(done -> {
             CatalogUpdate update = change.catalogUpdate();
             List<ItService> pending = affected.services().stream()
@@ -123,10 +149,39 @@ public class ChangeUpdates {
                         if (!misfits.isEmpty()) {
                             throw new ChangeUpdateRejected(change, pending, misfits);
                         }
-                        return PortfolioService.chain(pending, service -> apply(change, update, service, current));
+                        return Sequentially.each(pending, service -> apply(change, update, service, current));
                     }))
                     .flatMap(ignored -> removeMarks(change));
         }));
+    }
+
+    /**
+     * Records an update that no longer fits on each service it was to be applied to, in a transaction of its own
+     * (the consumer's rolls back, so the event reaches the dead-letter topic): the rejection, its
+     * {@code change-update-rejected} event, a history entry naming the change, and the removal of its marks. Once
+     * per (event, service), so a redelivery does not record it twice.
+     */
+    private Uni<Void> recordRejection(UUID eventId, ChangeUpdateRejected rejected) {
+        return Sequentially.each(rejected.services(), service -> {
+            RejectedChangeUpdate rejection = new RejectedChangeUpdate();
+            rejection.id = UUID.randomUUID();
+            rejection.serviceId = service.id;
+            rejection.eventId = eventId;
+            rejection.changeId = rejected.change().id();
+            rejection.changeNumber = rejected.change().number();
+            rejection.reason = rejected.getMessage();
+            String json = json(events.changeUpdateEvent(service, rejected.change(), List.of(), rejected.getMessage()));
+            return rejections.recordIndependently(rejection, EventTypes.CATALOG_CHANGE_UPDATE_REJECTED,
+                    service.number, json);
+        });
+    }
+
+    private String json(Object payload) {
+        try {
+            return objectMapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A failed or cancelled change loses its marks; each removal is recorded on its service or offering. */
@@ -144,7 +199,7 @@ public class ChangeUpdates {
 
     /** Removes the change's marks, recording each removal (implemented, failed or cancelled alike). */
     private Uni<Void> removeMarks(ChangeEvent change) {
-        return plannedChanges.ofChange(change.id()).flatMap(marks -> PortfolioService.chain(marks,
+        return plannedChanges.ofChange(change.id()).flatMap(marks -> Sequentially.each(marks,
                 mark -> history.record(mark.offeringId != null ? mark.offeringId : mark.serviceId, change.number(),
                         List.of(FieldChange.of("plannedChange", describe(change), null)))))
                 .flatMap(ignored -> plannedChanges.delete("changeId", change.id()))
@@ -166,29 +221,22 @@ public class ChangeUpdates {
             if (!offering.serviceId.equals(service.id)) {
                 continue;
             }
-            if (PortfolioService.orEmpty(update.offeringsRetired()).contains(offering.id)) {
+            if (orEmpty(update.offeringsRetired()).contains(offering.id)) {
                 effects.add("offering " + offering.name + " retired");
-                steps = steps.flatMap(ignored -> portfolio.retireOffering(service, offering, actor));
+                steps = steps.flatMap(ignored -> serviceOfferings.retire(service, offering, actor));
             } else if (offering.id.equals(update.slaOfferingId())) {
                 List<SlaTarget> targets = mergedTargets(offering.slaTargets, update.slaTargets());
                 effects.add("SLA targets of " + offering.name + " changed");
-                steps = steps.flatMap(ignored -> {
-                    List<SlaTarget> before = offering.slaTargets;
-                    offering.slaTargets = targets;
-                    offering.updatedAt = Instant.now();
-                    return history.record(offering.id, actor, List.of(FieldChange.of("slaTargets", before, targets)))
-                            .flatMap(recorded -> events.offering(EventTypes.CATALOG_OFFERING_UPDATED, offering,
-                                    service.number));
-                });
+                steps = steps.flatMap(ignored -> serviceOfferings.replaceTargets(service, offering, targets, actor));
             }
         }
-        for (CatalogUpdate.AddedOffering added : PortfolioService.orEmpty(update.offeringsAdded())) {
+        for (CatalogUpdate.AddedOffering added : orEmpty(update.offeringsAdded())) {
             if (!service.id.equals(added.serviceId())) {
                 continue; // created only on the service it names
             }
             String name = added.name().strip();
             effects.add("offering " + name + " added");
-            steps = steps.flatMap(ignored -> addOffering(service, name, actor));
+            steps = steps.flatMap(ignored -> serviceOfferings.addForChange(service, name, actor));
         }
         Lifecycle target = update.lifecycle() == null ? null
                 : Lifecycle.valueOf(update.lifecycle().toUpperCase(Locale.ROOT));
@@ -197,7 +245,7 @@ public class ChangeUpdates {
             steps = steps.flatMap(ignored -> portfolio.moveLifecycle(service, target, actor, change.number()));
         }
         changes.add(FieldChange.of("appliedChange", null, change.number()));
-        service.updatedAt = Instant.now();
+        service.updatedAt = Instant.now(clock);
         AppliedChange applied = new AppliedChange();
         applied.serviceId = service.id;
         applied.changeId = change.id();
@@ -210,28 +258,11 @@ public class ChangeUpdates {
                 .flatMap(ignored -> events.changeApplied(service, change, effects));
     }
 
-    private Uni<Void> addOffering(ItService service, String name, String actor) {
-        ServiceOffering offering = new ServiceOffering();
-        offering.id = UUID.randomUUID();
-        offering.serviceId = service.id;
-        offering.name = name;
-        offering.status = OfferingStatus.ACTIVE;
-        offering.supportGroup = service.supportGroup;
-        offering.slaTargets = List.of();
-        offering.maintenanceWindows = List.of();
-        offering.blackoutWindows = List.of();
-        offering.createdAt = Instant.now();
-        offering.updatedAt = offering.createdAt;
-        return offerings.persist(offering)
-                .flatMap(saved -> history.record(saved.id, actor, List.of(FieldChange.of("status", null, saved.status))))
-                .flatMap(ignored -> events.offering(EventTypes.CATALOG_OFFERING_CREATED, offering, service.number));
-    }
-
     /** Targets given replace those of the same priority; the others stay. */
     static List<SlaTarget> mergedTargets(List<SlaTarget> current, List<SlaTarget> changes) {
         Map<String, SlaTarget> byPriority = new LinkedHashMap<>();
-        PortfolioService.orEmpty(current).forEach(target -> byPriority.put(target.priority(), target));
-        PortfolioService.orEmpty(changes).forEach(target -> byPriority.put(target.priority(), target));
+        orEmpty(current).forEach(target -> byPriority.put(target.priority(), target));
+        orEmpty(changes).forEach(target -> byPriority.put(target.priority(), target));
         return byPriority.values().stream().sorted(java.util.Comparator.comparing(SlaTarget::priority)).toList();
     }
 
@@ -239,13 +270,13 @@ public class ChangeUpdates {
         if (change.id() == null || change.number() == null) {
             throw new UnprocessableEventException("Change event without id or number");
         }
-        Set<UUID> offeringIds = PortfolioService.setOf(change.affectedOfferingIds());
+        Set<UUID> offeringIds = setOf(change.affectedOfferingIds());
         return offerings.findByIds(offeringIds).flatMap(found -> {
             if (found.size() != offeringIds.size()) {
                 throw new UnprocessableEventException(change.number() + " names offerings unknown to the catalog: "
                         + unknown(offeringIds, found.stream().map(offering -> offering.id).toList()));
             }
-            Set<UUID> serviceIds = new LinkedHashSet<>(PortfolioService.orEmpty(change.affectedServiceIds()));
+            Set<UUID> serviceIds = new LinkedHashSet<>(orEmpty(change.affectedServiceIds()));
             found.forEach(offering -> serviceIds.add(offering.serviceId));
             return services.findByIds(serviceIds).map(known -> {
                 if (known.size() != serviceIds.size()) {
@@ -257,7 +288,7 @@ public class ChangeUpdates {
         });
     }
 
-    private static PlannedChange mark(ChangeEvent change, UUID serviceId, UUID offeringId) {
+    private static PlannedChange mark(ChangeEvent change, UUID serviceId, UUID offeringId, Instant now) {
         PlannedChange mark = new PlannedChange();
         mark.id = UUID.randomUUID();
         mark.serviceId = serviceId;
@@ -267,12 +298,20 @@ public class ChangeUpdates {
         mark.plannedStart = change.plannedStart();
         mark.plannedEnd = change.plannedEnd();
         mark.summary = change.title();
-        mark.recordedAt = Instant.now();
+        mark.recordedAt = now;
         return mark;
     }
 
     private static String describe(ChangeEvent change) {
         return change.number() + " (" + change.plannedStart() + " - " + change.plannedEnd() + ")";
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static <T> Set<T> setOf(List<T> list) {
+        return new HashSet<>(orEmpty(list));
     }
 
     private static List<UUID> unknown(Set<UUID> wanted, List<UUID> found) {

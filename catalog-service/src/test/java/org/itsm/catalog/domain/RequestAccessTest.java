@@ -1,6 +1,8 @@
 package org.itsm.catalog.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -47,6 +49,18 @@ class RequestAccessTest {
         assertEquals(List.of("complete"), RequestAccess.allowedTaskActions(TaskState.IN_PROGRESS, ADMIN));
         assertEquals(List.of("close"), actions(request(ApprovalRule.NONE, null, RequestState.FULFILLED), RITA));
         assertEquals(List.of(), actions(request(ApprovalRule.NONE, null, RequestState.FULFILLED), MIKE));
+    }
+
+    @Test
+    void requestersSeeWhatTheyOrderedOrMustApproveAndStaffSeeAll() {
+        ServiceRequest request = request(ApprovalRule.MANAGER, "mike", RequestState.AWAITING_APPROVAL);
+        assertTrue(RequestAccess.sees(request, RITA));
+        assertTrue(RequestAccess.sees(request, MIKE));
+        assertFalse(RequestAccess.sees(request, new Who("olga", Set.of(Roles.REQUESTER))));
+        assertTrue(RequestAccess.sees(request, AGENT));
+        assertTrue(RequestAccess.sees(request, CATALOG));
+        assertTrue(RequestAccess.seesAll(ADMIN));
+        assertFalse(RequestAccess.seesAll(MIKE));
     }
 
     private static List<String> actions(ServiceRequest request, Who who) {
