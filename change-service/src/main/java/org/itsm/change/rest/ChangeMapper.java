@@ -22,6 +22,7 @@ import org.itsm.change.rest.ChangeApi.Conflicts;
 import org.itsm.change.rest.ChangeApi.RiskView;
 import org.itsm.change.rest.ChangeApi.Schedule;
 import org.itsm.change.rest.ChangeApi.ScheduledChange;
+import org.itsm.change.rest.ChangeApi.Summary;
 import org.itsm.change.rest.ChangeApi.TemplateView;
 import org.itsm.change.rest.ChangeApi.VoteView;
 import org.itsm.change.service.ChangeQueries;
@@ -81,6 +82,11 @@ public class ChangeMapper {
                 calendar.blackouts().stream().map(blackout -> new Blackout(blackout.serviceId(),
                         blackout.serviceName(), blackout.window().start(), blackout.window().end(),
                         blackout.window().description())).toList());
+    }
+
+    public Summary summary(ChangeQueries.Summary summary) {
+        return new Summary(summary.total(), summary.byState(), summary.byType(), summary.emergencyRatio(),
+                summary.withOutcome(), summary.successRate(), summary.meanLeadTimeHours());
     }
 
     public TemplateView toView(ChangeTemplate template) {

@@ -142,7 +142,7 @@ public class ChangeResource {
             Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Measures of change enablement: by state and type, success rate, emergency ratio, lead time")
     public Uni<Summary> summary() {
-        return queries.summary();
+        return queries.summary().map(mapper::summary);
     }
 
     @GET

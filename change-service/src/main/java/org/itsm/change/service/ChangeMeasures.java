@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itsm.change.domain.ChangeState;
 import org.itsm.change.domain.ChangeType;
 import org.itsm.change.domain.Outcome;
-import org.itsm.change.rest.ChangeApi.Summary;
+import org.itsm.change.service.ChangeQueries.Summary;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -16,7 +16,6 @@ import org.itsm.change.domain.ChangeState;
 import org.itsm.change.domain.ChangeType;
 import org.itsm.change.domain.RiskLevel;
 import org.itsm.change.repository.ChangeRepository;
-import org.itsm.change.rest.ChangeApi.Summary;
 import org.itsm.support.persistence.HistoryEntry;
 import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
@@ -57,6 +56,14 @@ public class ChangeQueries {
         this.calendar = calendar;
         this.measures = measures;
         this.config = config;
+    }
+
+    /**
+     * Measures of change enablement: totals by state and type, emergency ratio, success rate among changes with an
+     * outcome (a success whose catalog update the catalog rejected is no clean success), mean lead time in hours.
+     */
+    public record Summary(long total, Map<ChangeState, Long> byState, Map<ChangeType, Long> byType,
+            double emergencyRatio, long withOutcome, double successRate, double meanLeadTimeHours) {
     }
 
     /** List filters; null means no filter on that field. */

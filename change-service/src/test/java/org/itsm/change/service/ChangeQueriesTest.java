@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.itsm.change.rest.ChangeApi.Summary;
+import org.itsm.change.service.ChangeQueries.Summary;
 import org.junit.jupiter.api.Test;
 
 class ChangeQueriesTest {
