@@ -62,9 +62,6 @@ import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -89,11 +86,10 @@ public class ProblemResource {
     private final ProblemQueries queries;
     private final ProblemMapper mapper;
     private final SecurityIdentity identity;
-    private final ObjectMapper objectMapper;
 
     public ProblemResource(ProblemLookup problems, ProblemRegistration registration, ProblemEditing editing,
             ProblemMoves moves, IncidentLinks links, KnownErrors knownErrors, FixChanges fixChanges,
-            ProblemQueries queries, ProblemMapper mapper, SecurityIdentity identity, ObjectMapper objectMapper) {
+            ProblemQueries queries, ProblemMapper mapper, SecurityIdentity identity) {
         this.problems = problems;
         this.registration = registration;
         this.editing = editing;
@@ -104,7 +100,6 @@ public class ProblemResource {
         this.queries = queries;
         this.mapper = mapper;
         this.identity = identity;
-        this.objectMapper = objectMapper;
     }
 
     @APIResponses({
@@ -119,7 +114,7 @@ public class ProblemResource {
     @Operation(summary = "Raise a problem (agents propose one), optionally linking incidents; Idempotency-Key honoured")
     public Uni<Response> create(@Valid @NotNull CreateProblem request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return registration.create(mapper.toCommand(request), caller(), idempotencyKey, json(request))
+        return registration.create(mapper.toCommand(request), caller(), idempotencyKey)
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/problems/" + created.problem().id))
                         : Response.ok(), created.problem()));
@@ -344,7 +339,7 @@ public class ProblemResource {
     }
 
     private Response withETag(Response.ResponseBuilder response, Problem problem) {
-        return response.tag(ETags.of(problem.version).replace("\"", "")).entity(mapper.toView(problem, caller()))
+        return response.tag(ETags.entityTag(problem.version)).entity(mapper.toView(problem, caller()))
                 .build();
     }
 
@@ -356,11 +351,4 @@ public class ProblemResource {
         return new Actor(identity.getPrincipal().getName());
     }
 
-    private String json(Object request) {
-        try {
-            return objectMapper.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

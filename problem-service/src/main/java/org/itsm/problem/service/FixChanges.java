@@ -19,6 +19,7 @@ import org.itsm.problem.messaging.ProblemEventPublisher;
 import org.itsm.problem.repository.ProblemRepository;
 import org.itsm.support.persistence.FieldEdits;
 import org.itsm.support.persistence.RecordHistory;
+import org.itsm.support.reactive.Unis;
 import org.itsm.support.rest.ETags;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -18,6 +18,7 @@ import org.itsm.problem.repository.ObservedIncidentRepository;
 import org.itsm.problem.repository.ProblemLinkRepository;
 import org.itsm.support.persistence.FieldEdits;
 import org.itsm.support.persistence.RecordHistory;
+import org.itsm.support.reactive.Unis;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.ProblemDetail;
 

@@ -63,17 +63,16 @@ public class ProblemRegistration {
     }
 
     /**
-     * Raises a problem once per {@code idempotencyKey}: a retry with the same key and {@code requestBody} returns
+     * Raises a problem once per {@code idempotencyKey}: a retry with the same key and command returns
      * the first result.
      */
     @WithTransaction
-    public Uni<Created> create(NewProblem command, ProblemAccess.Caller caller, String idempotencyKey,
-            String requestBody) {
+    public Uni<Created> create(NewProblem command, ProblemAccess.Caller caller, String idempotencyKey) {
         access.assignmentRefusal(caller, command.assignee(), command.assignmentGroup()).ifPresent(refusal -> {
             throw ApiProblem.forbidden(refusal);
         });
         Actor actor = new Actor(caller.name());
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, requestBody, () -> insert(command, actor))
+        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, command, () -> insert(command, actor))
                 .flatMap(outcome -> problems.findById(outcome.id())
                         .map(problem -> new Created(problem, !outcome.replayed())));
     }
