@@ -23,6 +23,10 @@ public final class DevStack {
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int PREFERRED_POSTGRES_PORT = 5432;
+    /** The development mail server (GreenMail): SMTP, IMAP and its HTTP API. */
+    static final int SMTP_PORT = 3025;
+    static final int IMAP_PORT = 3143;
+    static final int MAIL_API_PORT = 8025;
     static final List<String> DEMO_USERS = List.of("agent", "implementer", "requester", "requester2", "change-manager",
             "cab1", "cab2", "problem-manager", "catalog-manager", "admin");
     static final String CLI_CLIENT = "itsm-cli";
@@ -31,9 +35,14 @@ public final class DevStack {
 
     /**
      * A service module: its folder name, fixed HTTP port and ITSM practice, which names its database and its
-     * gateway route (the gateway has none).
+     * gateway route (the gateway has none), and whether it publishes events on a topic of its own.
      */
-    public record Service(String name, int port, String practice) {
+    public record Service(String name, int port, String practice, boolean publishesEvents) {
+
+        public Service(String name, int port, String practice) {
+            this(name, port, practice, practice != null);
+        }
+
         public boolean isGateway() {
             return practice == null;
         }
@@ -44,11 +53,12 @@ public final class DevStack {
             new Service("change-service", 8082, "change"),
             new Service("problem-service", 8083, "problem"),
             new Service("catalog-service", 8084, "catalog"),
+            new Service("notification-service", 8085, "notification", false),
             new Service("gateway", 8080, null));
 
     /** One event topic per producing service, each with its dead-letter twin. */
     public static final List<String> TOPICS = SERVICES.stream()
-            .filter(service -> !service.isGateway())
+            .filter(Service::publishesEvents)
             .map(service -> "itsm." + service.practice() + ".events")
             .flatMap(topic -> Stream.of(topic, topic + ".dlq"))
             .toList();
@@ -61,6 +71,7 @@ public final class DevStack {
     private final PostgresLauncher postgres;
     private final KafkaLauncher kafka;
     private final KeycloakLauncher keycloak;
+    private final MailServerLauncher mail;
     private final List<QuarkusServiceLauncher> services = new ArrayList<>();
     private final ConsoleLauncher console;
 
@@ -74,6 +85,7 @@ public final class DevStack {
         this.postgres = new PostgresLauncher(data.resolve("postgres"), postgresPort);
         this.kafka = new KafkaLauncher(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         this.keycloak = new KeycloakLauncher(data.resolve("keycloak"), KEYCLOAK_PORT, keycloakManagementPort, realmFile(root));
+        this.mail = new MailServerLauncher(data.resolve("mail"), SMTP_PORT, IMAP_PORT, MAIL_API_PORT, DEMO_USERS);
         for (Service service : SERVICES) {
             services.add(new QuarkusServiceLauncher(service.name(), serviceJar(root, service), service.port(),
                     serviceConfig(service), data.resolve("services").resolve(service.name() + ".log"),
@@ -118,8 +130,12 @@ public final class DevStack {
         return keycloak;
     }
 
+    public MailServerLauncher mail() {
+        return mail;
+    }
+
     public List<InfrastructureComponent> infrastructure() {
-        return List.of(postgres, kafka, keycloak);
+        return List.of(postgres, kafka, keycloak, mail);
     }
 
     public List<InfrastructureComponent> services() {
@@ -135,7 +151,8 @@ public final class DevStack {
         List<Component> all = new ArrayList<>(List.of(
                 new Component(postgres, "127.0.0.1:" + postgres.port()),
                 new Component(kafka, kafka.bootstrapServers()),
-                new Component(keycloak, keycloak.url() + " (management :" + keycloak.managementPort() + ")")));
+                new Component(keycloak, keycloak.url() + " (management :" + keycloak.managementPort() + ")"),
+                new Component(mail, "smtp :" + mail.smtpPort() + ", imap :" + mail.imapPort() + ", " + mail.apiUrl())));
         for (int i = 0; i < SERVICES.size(); i++) {
             all.add(new Component(services.get(i), "http://localhost:" + SERVICES.get(i).port()));
         }
@@ -155,6 +172,12 @@ public final class DevStack {
         }
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.issuer(REALM));
+        if ("notification-service".equals(service.name())) {
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
+            config.put("itsm.notification.directory.keycloak-url", keycloak.url());
+            config.put("itsm.notification.console-url", "http://localhost:" + CONSOLE_PORT);
+        }
         if (service.isGateway()) {
             SERVICES.stream().filter(upstream -> !upstream.isGateway()).forEach(upstream -> config.put(
                     "itsm.gateway.upstreams." + upstream.practice(), "http://localhost:" + upstream.port()));

@@ -109,10 +109,11 @@ public final class DevStackCli {
 
     private int down() {
         DevStack stack = recordedStack();
-        // The console and the services first (they hold connections to the rest), then Keycloak, Kafka, PostgreSQL.
+        // The console and the services first (they hold connections to the rest), then the mail server, Keycloak,
+        // Kafka, PostgreSQL.
         stopAndSay(stack.console());
         inParallel(stack.services(), this::stopAndSay);
-        List.of(stack.keycloak(), stack.kafka(), stack.postgres()).forEach(this::stopAndSay);
+        List.of(stack.mail(), stack.keycloak(), stack.kafka(), stack.postgres()).forEach(this::stopAndSay);
         System.out.println("Everything is stopped.");
         return 0;
     }
@@ -229,6 +230,11 @@ public final class DevStackCli {
     /** The fixed ports that some other program holds (ours, already running, are fine). */
     private static List<String> takenFixedPorts(DevStack stack) {
         List<String> taken = new ArrayList<>();
+        if (!stack.mail().isRunning()) {
+            checkFree(DevStack.SMTP_PORT, "mail (SMTP)", taken);
+            checkFree(DevStack.IMAP_PORT, "mail (IMAP)", taken);
+            checkFree(DevStack.MAIL_API_PORT, "mail (API)", taken);
+        }
         if (!stack.kafka().isRunning()) {
             checkFree(DevStack.KAFKA_PORT, "Kafka", taken);
             checkFree(DevStack.KAFKA_CONTROLLER_PORT, "Kafka controller", taken);
@@ -334,7 +340,15 @@ public final class DevStackCli {
                 DevStack.SERVICES.stream().filter(s -> !s.isGateway()).map(DevStack.Service::practice)
                         .collect(Collectors.joining(", "))));
         text.append(String.format("  %-18s %s%n", "Kafka", stack.kafka().bootstrapServers()));
+        text.append(String.format("  %-18s SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d, API %s%n", "Mail (GreenMail)",
+                stack.mail().smtpPort(), stack.mail().imapPort(), stack.mail().apiUrl()));
         text.append(String.format("%nDemo users (password = user name): %s%n", String.join(", ", DevStack.DEMO_USERS)));
+        text.append(String.format("%nMailboxes: each demo user's mail (<user>@%s) over IMAP at 127.0.0.1:%d, login and"
+                + " password = the user name, e.g.%n", MailServerLauncher.DOMAIN, stack.mail().imapPort()));
+        text.append(String.format("  curl -s --url 'imap://127.0.0.1:%d/INBOX' --user requester:requester -X 'FETCH 1:* (BODY[HEADER.FIELDS (SUBJECT)])'%n",
+                stack.mail().imapPort()));
+        text.append(String.format("  curl -s --url 'imap://127.0.0.1:%d/INBOX;UID=1' --user requester:requester    (the first mail)%n",
+                stack.mail().imapPort()));
         text.append(String.format("%nTry it:%n"));
         text.append(String.format("  TOKEN=$(curl -s %s/protocol/openid-connect/token -d grant_type=password -d client_id=%s"
                 + " -d username=agent -d password=agent | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n",

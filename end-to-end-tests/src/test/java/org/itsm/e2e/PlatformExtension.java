@@ -41,6 +41,7 @@ public class PlatformExtension implements BeforeAllCallback, AutoCloseable {
     @Override
     public void close() {
         List<InfrastructureComponent> all = new ArrayList<>(stack.services());
+        all.add(stack.mail());
         all.add(stack.keycloak());
         all.add(stack.kafka());
         all.add(stack.postgres());

@@ -34,10 +34,10 @@ class ApiExplorerTest {
                 .body("info.title", is("ITSM platform API"))
                 .body("info.description", containsString("unavailable now: flaky-service, offline-service, slow-service"))
                 .body("paths.keySet()", containsInAnyOrder("/api/v1/incident-records", "/api/v1/change-records",
-                        "/api/v1/problem-records", "/api/v1/catalog-records"))
+                        "/api/v1/problem-records", "/api/v1/catalog-records", "/api/v1/notification-records"))
                 // Identical schemas are kept once; differing ones of the same name are told apart by service.
                 .body("components.schemas.keySet()", containsInAnyOrder("Problem", "Record", "Change_Record",
-                        "Incident_Record", "Problem_Record"))
+                        "Incident_Record", "Problem_Record", "Notification_Record"))
                 .body("components.schemas.Record.title", is("catalog record"))
                 .body("components.schemas.Change_Record.title", is("change record"))
                 .body("paths.'/api/v1/change-records'.get.responses.'200'.content.'application/json'.schema.'$ref'",
@@ -54,7 +54,8 @@ class ApiExplorerTest {
                 .body(containsString("/openapi/incident"))
                 .body(containsString("/openapi/change"))
                 .body(containsString("/openapi/problem"))
-                .body(containsString("/openapi/catalog"));
+                .body(containsString("/openapi/catalog"))
+                .body(containsString("/openapi/notification"));
     }
 
     @Test

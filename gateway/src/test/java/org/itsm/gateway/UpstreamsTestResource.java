@@ -37,7 +37,7 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] { "incident", "change", "problem", "catalog" }) {
+        for (String name : new String[] { "incident", "change", "problem", "catalog", "notification" }) {
             config.put("itsm.gateway.upstreams." + name, "http://localhost:" + echoServer(name, 0));
         }
         config.put("itsm.gateway.upstreams.slow", "http://localhost:" + echoServer("slow", SLOW_MILLIS));
