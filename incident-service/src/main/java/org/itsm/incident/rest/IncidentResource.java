@@ -56,9 +56,6 @@ import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
 import org.itsm.events.api.Roles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -77,11 +74,10 @@ public class IncidentResource {
     private final IncidentQueries queries;
     private final IncidentMapper mapper;
     private final SecurityIdentity identity;
-    private final ObjectMapper objectMapper;
 
     public IncidentResource(IncidentRegistration registration, IncidentEditing editing, IncidentMoves moves,
             HoldsAndComments holdsAndComments, VisibleIncidents visible, IncidentQueries queries,
-            IncidentMapper mapper, SecurityIdentity identity, ObjectMapper objectMapper) {
+            IncidentMapper mapper, SecurityIdentity identity) {
         this.registration = registration;
         this.editing = editing;
         this.moves = moves;
@@ -90,7 +86,6 @@ public class IncidentResource {
         this.queries = queries;
         this.mapper = mapper;
         this.identity = identity;
-        this.objectMapper = objectMapper;
     }
 
     @POST
@@ -102,7 +97,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Uni<Response> create(@Valid @NotNull CreateIncident request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return registration.create(request.toCommand(), actor(), idempotencyKey, json(request))
+        return registration.create(request.toCommand(), actor(), idempotencyKey)
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/incidents/" + created.incident().id))
                         : Response.ok(), created.incident()));
@@ -340,18 +335,10 @@ public class IncidentResource {
     }
 
     private Response withETag(Response.ResponseBuilder response, Incident incident) {
-        return response.tag(ETags.of(incident.version).replace("\"", "")).entity(mapper.toView(incident)).build();
+        return response.tag(ETags.entityTag(incident.version)).entity(mapper.toView(incident)).build();
     }
 
     private Actor actor() {
         return new Actor(identity.getPrincipal().getName(), identity.getRoles());
-    }
-
-    private String json(Object request) {
-        try {
-            return objectMapper.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

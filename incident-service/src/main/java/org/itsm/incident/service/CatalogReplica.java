@@ -12,6 +12,7 @@ import org.itsm.events.catalog.CatalogServiceEvent;
 import org.itsm.incident.domain.CatalogOffering;
 import org.itsm.incident.domain.CatalogService;
 import org.itsm.incident.repository.CatalogReadModelRepository;
+import org.itsm.support.reactive.Unis;
 
 import io.smallrye.mutiny.Uni;
 

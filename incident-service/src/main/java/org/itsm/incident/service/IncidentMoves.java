@@ -24,6 +24,7 @@ import org.itsm.support.lifecycle.IllegalMoveException;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.FieldEdits;
 import org.itsm.support.persistence.RecordHistory;
+import org.itsm.support.reactive.Unis;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.ETags;
 

@@ -68,22 +68,22 @@ public class IncidentRegistration {
         this.clock = clock;
     }
 
-    /** {@code rawBody} identifies the request for the idempotency key (the same key with another body is refused). */
+    /** A retry with the same {@code idempotencyKey} must repeat the command (another one is refused). */
     @WithTransaction
-    public Uni<Created> create(LogIncident command, Actor actor, String idempotencyKey, String rawBody) {
+    public Uni<Created> create(LogIncident command, Actor actor, String idempotencyKey) {
         majors.requireMayDeclare(actor, false, command.major());
         if (command.correlationKey() != null) {
             // a correlation only ever matches incidents the caller can see: a requester's only their own
             return visible.openByCorrelationKey(command.correlationKey(), actor)
                     .flatMap(open -> open != null
                             ? addRepeatedReport(open, actor).map(incident -> new Created(incident, false))
-                            : createNew(command, actor, idempotencyKey, rawBody));
+                            : createNew(command, actor, idempotencyKey));
         }
-        return createNew(command, actor, idempotencyKey, rawBody);
+        return createNew(command, actor, idempotencyKey);
     }
 
-    private Uni<Created> createNew(LogIncident command, Actor actor, String idempotencyKey, String rawBody) {
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(command, actor))
+    private Uni<Created> createNew(LogIncident command, Actor actor, String idempotencyKey) {
+        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, command, () -> insert(command, actor))
                 .flatMap(outcome -> incidents.findById(outcome.id())
                         .map(incident -> new Created(incident, !outcome.replayed())));
     }

@@ -12,6 +12,7 @@ import org.itsm.incident.repository.IncidentRepository;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.FieldEdits;
 import org.itsm.support.persistence.RecordHistory;
+import org.itsm.support.reactive.Unis;
 
 import io.smallrye.mutiny.Uni;
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.repository.IncidentRepository;
+import org.itsm.support.reactive.Unis;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
