@@ -65,9 +65,6 @@ import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
 import org.itsm.events.api.Roles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -87,11 +84,10 @@ public class ChangeResource {
     private final ChangeQueries queries;
     private final ChangeMapper mapper;
     private final SecurityIdentity identity;
-    private final ObjectMapper objectMapper;
 
     public ChangeResource(ChangeLookup changes, ChangeRegistration registration, ChangeEditing editing,
             ChangeMoves moves, ChangeApprovals approvals, ChangeScheduling scheduling, ChangeQueries queries,
-            ChangeMapper mapper, SecurityIdentity identity, ObjectMapper objectMapper) {
+            ChangeMapper mapper, SecurityIdentity identity) {
         this.changes = changes;
         this.registration = registration;
         this.editing = editing;
@@ -101,7 +97,6 @@ public class ChangeResource {
         this.queries = queries;
         this.mapper = mapper;
         this.identity = identity;
-        this.objectMapper = objectMapper;
     }
 
     @POST
@@ -111,7 +106,7 @@ public class ChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeView.class)))
     public Uni<Response> create(@Valid @NotNull CreateChange request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return registration.create(ChangeRequests.command(request), actor(), idempotencyKey, json(request))
+        return registration.create(ChangeRequests.command(request), actor(), idempotencyKey)
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/changes/" + created.change().id))
                         : Response.ok(), created.change()));
@@ -337,7 +332,7 @@ public class ChangeResource {
     }
 
     private Response withETag(Response.ResponseBuilder response, ChangeRequest change) {
-        return response.tag(ETags.of(change.version).replace("\"", "")).entity(mapper.toView(change)).build();
+        return response.tag(ETags.entityTag(change.version)).entity(mapper.toView(change)).build();
     }
 
     private Actor actor() {
@@ -355,11 +350,4 @@ public class ChangeResource {
         }
     }
 
-    private String json(Object request) {
-        try {
-            return objectMapper.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

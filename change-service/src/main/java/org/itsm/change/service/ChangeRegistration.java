@@ -59,10 +59,10 @@ public class ChangeRegistration {
     public record Created(ChangeRequest change, boolean isNew) {
     }
 
-    /** {@code rawBody}: the request as received, so a retry with the same Idempotency-Key is told from a new one. */
+    /** Raises a change once per {@code idempotencyKey}: a retry with the same key and command returns the first one. */
     @WithTransaction
-    public Uni<Created> create(NewChange command, Actor actor, String idempotencyKey, String rawBody) {
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(command, actor))
+    public Uni<Created> create(NewChange command, Actor actor, String idempotencyKey) {
+        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, command, () -> insert(command, actor))
                 .flatMap(outcome -> changes.findById(outcome.id())
                         .map(change -> new Created(change, !outcome.replayed())));
     }
