@@ -7,7 +7,8 @@ import org.itsm.catalog.domain.RequestAccess.Who;
  * requests. The endpoints admit the same roles with {@code @RolesAllowed}; these rules decide what a caller is
  * offered ({@code allowedActions}) and which records they see.
  * <ul>
- * <li>managing the portfolio and the items (create, edit, lifecycle actions, publish): catalog managers and admins;</li>
+ * <li>managing the portfolio and the items (create, edit, lifecycle actions, publish): catalog managers and
+ * admins;</li>
  * <li>seeing unpublished items: catalog managers, fulfilment staff (agents) and admins; a requester sees published
  * items only, and an unpublished one looks missing to them.</li>
  * </ul>

@@ -46,7 +46,8 @@ public class ChangeEventConsumer {
     private Uni<Void> apply(IncomingEvent event) {
         return switch (event.type()) {
             case EventTypes.CHANGE_APPROVED -> changeUpdates.planned(event.payload(ChangeEvent.class));
-            case EventTypes.CHANGE_IMPLEMENTED -> changeUpdates.implemented(event.id(), event.payload(ChangeEvent.class));
+            case EventTypes.CHANGE_IMPLEMENTED ->
+                changeUpdates.implemented(event.id(), event.payload(ChangeEvent.class));
             case EventTypes.CHANGE_FAILED, EventTypes.CHANGE_CANCELLED ->
                 changeUpdates.dropped(event.payload(ChangeEvent.class));
             case EventTypes.CHANGE_UPDATED -> changeUpdates.updated(event.payload(ChangeEvent.class));

@@ -76,9 +76,8 @@ public class CatalogItems {
     @WithTransaction
     public Uni<Created<CatalogItem>> create(DefineItem command, Actor actor, String idempotencyKey,
             String rawBody) {
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(command, actor))
-                .flatMap(outcome -> items.findById(outcome.id())
-                        .map(item -> new Created<>(item, !outcome.replayed())));
+        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(command, actor),
+                items::findById);
     }
 
     private Uni<UUID> insert(DefineItem command, Actor actor) {

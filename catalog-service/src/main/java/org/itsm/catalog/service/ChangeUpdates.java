@@ -38,6 +38,7 @@ import org.itsm.events.change.ChangeEvent;
 import org.itsm.support.inbox.UnprocessableEventException;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.RecordHistory;
+import org.itsm.support.reactive.Unis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +105,7 @@ public class ChangeUpdates {
             for (ServiceOffering offering : affected.offerings()) {
                 marks.add(mark(change, offering.serviceId, offering.id, now));
             }
-            return Sequentially.each(marks, mark -> {
+            return Unis.chain(marks, mark -> {
                 PlannedChange current = marked.get(mark.serviceId + "/" + mark.offeringId);
                 if (current != null) {
                     current.plannedStart = mark.plannedStart;
@@ -149,7 +150,7 @@ public class ChangeUpdates {
                         if (!misfits.isEmpty()) {
                             throw new ChangeUpdateRejected(change, pending, misfits);
                         }
-                        return Sequentially.each(pending, service -> apply(change, update, service, current));
+                        return Unis.chain(pending, service -> apply(change, update, service, current));
                     }))
                     .flatMap(ignored -> removeMarks(change));
         }));
@@ -162,7 +163,7 @@ public class ChangeUpdates {
      * per (event, service), so a redelivery does not record it twice.
      */
     private Uni<Void> recordRejection(UUID eventId, ChangeUpdateRejected rejected) {
-        return Sequentially.each(rejected.services(), service -> {
+        return Unis.chain(rejected.services(), service -> {
             RejectedChangeUpdate rejection = new RejectedChangeUpdate();
             rejection.id = UUID.randomUUID();
             rejection.serviceId = service.id;
@@ -199,7 +200,7 @@ public class ChangeUpdates {
 
     /** Removes the change's marks, recording each removal (implemented, failed or cancelled alike). */
     private Uni<Void> removeMarks(ChangeEvent change) {
-        return plannedChanges.ofChange(change.id()).flatMap(marks -> Sequentially.each(marks,
+        return plannedChanges.ofChange(change.id()).flatMap(marks -> Unis.chain(marks,
                 mark -> history.record(mark.offeringId != null ? mark.offeringId : mark.serviceId, change.number(),
                         List.of(FieldChange.of("plannedChange", describe(change), null)))))
                 .flatMap(ignored -> plannedChanges.delete("changeId", change.id()))

@@ -64,7 +64,10 @@ public class FulfilmentTasks {
         });
     }
 
-    /** Starts a task; the task is assigned to whoever starts it, and the first started task puts the request In Fulfilment. */
+    /**
+     * Starts a task; the task is assigned to whoever starts it, and the first started task puts the request In
+     * Fulfilment.
+     */
     @WithTransaction
     public Uni<FulfilmentTask> start(UUID id, UUID taskId, Actor actor) {
         return task(id, taskId, actor).flatMap(found -> {

@@ -79,9 +79,8 @@ public class RequestSubmission {
 
     @WithTransaction
     public Uni<Created<ServiceRequest>> submit(OrderItem order, Actor actor, String idempotencyKey, String rawBody) {
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(order, actor))
-                .flatMap(outcome -> requests.findById(outcome.id())
-                        .map(saved -> new Created<>(saved, !outcome.replayed())));
+        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(order, actor),
+                requests::findById);
     }
 
     private Uni<UUID> insert(OrderItem order, Actor actor) {

@@ -27,6 +27,7 @@ import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.FieldEdits;
 import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.RecordHistory;
+import org.itsm.support.reactive.Unis;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.ETags;
 import org.itsm.support.rest.ProblemDetail.FieldError;
@@ -62,10 +63,8 @@ public class ServiceOfferings {
     @WithTransaction
     public Uni<Created<ServiceOffering>> add(UUID serviceId, AddOffering command, Actor actor,
             String idempotencyKey, String rawBody) {
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody,
-                () -> insert(serviceId, command, actor))
-                .flatMap(outcome -> offerings.findById(outcome.id())
-                        .map(offering -> new Created<>(offering, !outcome.replayed())));
+        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(serviceId, command, actor),
+                offerings::findById);
     }
 
     private Uni<UUID> insert(UUID serviceId, AddOffering command, Actor actor) {
@@ -189,7 +188,7 @@ public class ServiceOfferings {
 
     /** The service's active offerings retire with it. */
     Uni<Void> retireActive(ItService service, String actor) {
-        return offerings.ofService(service.id).flatMap(all -> Sequentially.each(all.stream()
+        return offerings.ofService(service.id).flatMap(all -> Unis.chain(all.stream()
                 .filter(offering -> offering.status == OfferingStatus.ACTIVE).toList(),
                 offering -> retire(service, offering, actor)));
     }
@@ -211,7 +210,7 @@ public class ServiceOfferings {
      */
     private Uni<Void> clearOtherDefaults(ItService service, ServiceOffering offering, String actor) {
         return offerings.ofService(service.id)
-                .flatMap(all -> Sequentially.each(all.stream().filter(other -> other.defaultOffering
+                .flatMap(all -> Unis.chain(all.stream().filter(other -> other.defaultOffering
                         && !other.id.equals(offering.id)).toList(), previous -> {
                             previous.defaultOffering = false;
                             previous.updatedAt = Instant.now(clock);

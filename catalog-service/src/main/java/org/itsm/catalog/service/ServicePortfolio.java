@@ -68,9 +68,8 @@ public class ServicePortfolio {
     @WithTransaction
     public Uni<Created<ItService>> register(RegisterService command, Actor actor, String idempotencyKey,
             String rawBody) {
-        return idempotencyKeys.createOnce(actor.name(), idempotencyKey, rawBody, () -> insert(command, actor))
-                .flatMap(outcome -> services.findById(outcome.id())
-                        .map(service -> new Created<>(service, !outcome.replayed())));
+        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(command, actor),
+                services::findById);
     }
 
     private Uni<UUID> insert(RegisterService command, Actor actor) {
