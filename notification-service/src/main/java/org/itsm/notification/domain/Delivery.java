@@ -73,6 +73,12 @@ public class Delivery extends PanacheEntityBase {
         }
     }
 
+    /** The recipient does not want this kind of mail: not sent, and not tried again. */
+    public void suppressed() {
+        status = DeliveryStatus.SUPPRESSED;
+        lastError = null;
+    }
+
     /** The directory has no address for the recipient: no retry would help. */
     public void undeliverable(String reason) {
         attempts++;

@@ -9,5 +9,7 @@ public enum DeliveryStatus {
     /** Gave up after the configured number of attempts. */
     FAILED,
     /** The directory has no such user or no address for them: retrying would not help. */
-    UNDELIVERABLE
+    UNDELIVERABLE,
+    /** The recipient turned this kind of mail off in their preferences. */
+    SUPPRESSED
 }

@@ -14,6 +14,7 @@ import org.itsm.notification.directory.Directory;
 import org.itsm.notification.directory.Person;
 import org.itsm.notification.domain.Delivery;
 import org.itsm.notification.domain.NotificationKind;
+import org.itsm.notification.domain.Preference;
 import org.itsm.notification.domain.RetryPolicy;
 import org.itsm.notification.repository.DeliveryRepository;
 import org.jboss.logging.Logger;
@@ -31,7 +32,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Sends due deliveries. One run claims a batch ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) and
  * leases it by moving its next attempt past the send timeout, commits, then for each: looks the recipient up in the
- * {@link Directory}, renders the mail in their language and sends it over SMTP; the outcome (sent, retry later with
+ * {@link Directory} (unless their {@link Preferences} turned the kind off: SUPPRESSED), renders the mail in their
+ * language (their chosen one, else the directory's) and sends it over SMTP; the outcome (sent, retry later with
  * backoff, given up, undeliverable) is recorded in its own transaction. A crash between send and record leaves the
  * row due again after the lease: a mail may then be sent twice, never lost.
  */
@@ -55,9 +57,13 @@ public class DeliveryDispatcher {
 
         record Undeliverable(String reason) implements Outcome {
         }
+
+        record Suppressed() implements Outcome {
+        }
     }
 
     private final DeliveryRepository deliveries;
+    private final Preferences preferences;
     private final Directory directory;
     private final MailTemplates templates;
     private final ReactiveMailer mailer;
@@ -66,9 +72,10 @@ public class DeliveryDispatcher {
     private final NotificationConfig config;
     private final RetryPolicy retryPolicy;
 
-    public DeliveryDispatcher(DeliveryRepository deliveries, Directory directory, MailTemplates templates,
+    public DeliveryDispatcher(DeliveryRepository deliveries, Preferences preferences, Directory directory, MailTemplates templates,
             ReactiveMailer mailer, ObjectMapper objectMapper, Clock clock, NotificationConfig config) {
         this.deliveries = deliveries;
+        this.preferences = preferences;
         this.directory = directory;
         this.templates = templates;
         this.mailer = mailer;
@@ -108,22 +115,25 @@ public class DeliveryDispatcher {
     }
 
     private Uni<Void> attempt(Claimed claimed) {
-        return directory.find(claimed.recipient())
-                .flatMap(person -> person.isEmpty()
-                        ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(
-                                "No user " + claimed.recipient() + " in the directory"))
-                        : send(claimed, person.get()))
+        return preferences.of(claimed.recipient())
+                .flatMap(preference -> !Preference.wants(preference, claimed.kind())
+                        ? Uni.createFrom().<Outcome>item(new Outcome.Suppressed())
+                        : directory.find(claimed.recipient()).flatMap(person -> person.isEmpty()
+                                ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(
+                                        "No user " + claimed.recipient() + " in the directory"))
+                                : send(claimed, person.get(), Preference.languageOf(preference,
+                                        person.get().language()))))
                 .onFailure().recoverWithItem(failure -> new Outcome.Failed(describe(failure)))
                 .flatMap(outcome -> record(claimed.id(), outcome));
     }
 
-    private Uni<Outcome> send(Claimed claimed, Person person) {
+    private Uni<Outcome> send(Claimed claimed, Person person, String language) {
         if (!person.reachable()) {
             return Uni.createFrom().item(new Outcome.Undeliverable(
                     "No email address for " + claimed.recipient() + " in the directory"));
         }
         Map<String, String> facts = facts(claimed.facts());
-        MailTemplates.RenderedMail rendered = templates.render(claimed.kind(), person.language(), person.username(),
+        MailTemplates.RenderedMail rendered = templates.render(claimed.kind(), language, person.username(),
                 claimed.recordId() == null ? null : claimed.recordId().toString(), facts);
         Mail mail = Mail.withText(person.email(), rendered.subject(), rendered.text())
                 .setHtml(rendered.html())
@@ -131,7 +141,7 @@ public class DeliveryDispatcher {
                 .addHeader("X-ITSM-Notification", claimed.kind().name());
         return mailer.send(mail)
                 .ifNoItem().after(config.dispatch().sendTimeout()).fail()
-                .map(ignored -> (Outcome) new Outcome.Sent(person.email(), person.language()));
+                .map(ignored -> (Outcome) new Outcome.Sent(person.email(), language));
     }
 
     private Uni<Void> record(UUID id, Outcome outcome) {
@@ -139,6 +149,8 @@ public class DeliveryDispatcher {
             Instant now = clock.instant();
             if (outcome instanceof Outcome.Sent sent) {
                 delivery.sent(sent.email(), sent.language(), now);
+            } else if (outcome instanceof Outcome.Suppressed) {
+                delivery.suppressed();
             } else if (outcome instanceof Outcome.Undeliverable undeliverable) {
                 delivery.undeliverable(undeliverable.reason());
             } else if (outcome instanceof Outcome.Failed failed) {
