@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DockerComposeTest {
 
     static final Map<String, Integer> APPS = Map.of("incident-service", 8081, "change-service", 8082,
-            "problem-service", 8083, "catalog-service", 8084, "gateway", 8080);
+            "problem-service", 8083, "catalog-service", 8084, "notification-service", 8085, "gateway", 8080);
     static final Map<String, String> DATABASES = Map.of("incident-service", "incident", "change-service", "change",
-            "problem-service", "problem", "catalog-service", "catalog");
+            "problem-service", "problem", "catalog-service", "catalog", "notification-service", "notification");
 
     /** docker-compose.yml with anchors and merge keys resolved. */
     static JsonNode compose() {

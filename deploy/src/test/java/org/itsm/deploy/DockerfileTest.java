@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DockerfileTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"incident-service", "change-service", "problem-service", "catalog-service", "gateway"})
+    @ValueSource(strings = {"incident-service", "change-service", "problem-service", "catalog-service", "notification-service", "gateway"})
     void quarkusJvmImage(String module) throws IOException {
         Path file = Manifests.repoRoot().resolve(module).resolve("src/main/docker/Dockerfile.jvm");
         assertTrue(Files.isRegularFile(file), file + " exists");

@@ -85,7 +85,8 @@ class KafkaTopicsTest {
         Set<String> expected = expectedTopics();
         Pattern literal = Pattern.compile("=\\s*(itsm\\.[A-Za-z0-9._-]+)\\s*$");
         Set<String> unknown = new LinkedHashSet<>();
-        for (String module : List.of("incident-service", "change-service", "problem-service", "catalog-service", "gateway")) {
+        for (String module : List.of("incident-service", "change-service", "problem-service", "catalog-service",
+                "notification-service", "gateway")) {
             Path resources = Manifests.repoRoot().resolve(module).resolve("src/main/resources");
             if (!Files.isDirectory(resources)) {
                 continue;

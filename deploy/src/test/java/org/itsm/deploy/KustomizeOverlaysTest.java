@@ -30,7 +30,7 @@ class KustomizeOverlaysTest {
     static final Map<String, String> NAMESPACES = Map.of("dev", "itsm-dev", "prod", "itsm");
     static final Map<String, String> SERVICES = Map.of(
             "incident-service", "incident", "change-service", "change",
-            "problem-service", "problem", "catalog-service", "catalog");
+            "problem-service", "problem", "catalog-service", "catalog", "notification-service", "notification");
     static final Set<String> CLUSTER_SCOPED = Set.of("Namespace");
 
     @BeforeAll
@@ -73,17 +73,17 @@ class KustomizeOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void hasTheFiveServicesAndTheirOperatorResources(String overlay) {
+    void hasTheSixServicesAndTheirOperatorResources(String overlay) {
         List<JsonNode> docs = render(overlay);
         Set<String> deployments = ofKind(docs, "Deployment").stream().map(Manifests::name).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(Set.of("incident-service", "change-service", "problem-service", "catalog-service", "gateway",
-                "console")), deployments);
+        assertEquals(new TreeSet<>(Set.of("incident-service", "change-service", "problem-service", "catalog-service",
+                "notification-service", "gateway", "console")), deployments);
         assertEquals(1, ofKind(docs, "Kafka").size());
         assertFalse(ofKind(docs, "KafkaNodePool").isEmpty());
         assertEquals(1, ofKind(docs, "Keycloak").size());
         assertEquals(1, ofKind(docs, "KeycloakRealmImport").size());
         Set<String> clusters = ofKind(docs, "Cluster").stream().map(Manifests::name).collect(Collectors.toSet());
-        assertEquals(Set.of("incident-db", "change-db", "problem-db", "catalog-db", "keycloak-db"), clusters);
+        assertEquals(Set.of("incident-db", "change-db", "problem-db", "catalog-db", "notification-db", "keycloak-db"), clusters);
         assertEquals(Set.of(), ofKind(docs, "Secret").stream().map(Manifests::name).collect(Collectors.toSet()),
                 "no Secret belongs in the manifests: the operators create them");
     }
