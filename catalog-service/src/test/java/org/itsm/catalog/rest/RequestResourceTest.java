@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.itsm.catalog.TestClock;
 import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
 import org.itsm.events.api.Roles;
@@ -151,17 +152,19 @@ class RequestResourceTest {
                  "workingDays": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], "start": "09:00", "end": "17:00"}}""")
                 .post("/api/v1/catalog/services/{id}/offerings", service).then().statusCode(201).extract().path("id");
         String item = publishedItem("NONE", offering);
-        Instant before = Instant.now();
-        String due = asRequester("sam", "mike")
-                .body("{\"itemId\": \"%s\", \"fields\": {\"model\": \"15-inch\", \"costCentre\": \"CC0001\"}}".formatted(item))
-                .post("/api/v1/requests").then().statusCode(201)
-                .body("state", equalTo("APPROVED")).body("approver", equalTo(null))
-                .extract().path("dueAt");
-        // 16 working hours of 8 a day: at least two calendar days later, never on a weekend
-        Instant dueAt = Instant.parse(due);
-        assertTrue(Duration.between(before, dueAt).toHours() >= 24, due);
-        int day = dueAt.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue();
-        assertTrue(day <= 5, due);
+        // ordered on Friday 2026-11-27 at 14:00 UTC: 16 working hours of 8 a day are 3 on Friday, 8 on Monday
+        // and 5 on Tuesday, so it is due on Tuesday at 14:00
+        TestClock.setTo(Instant.parse("2026-11-27T14:00:00Z"));
+        try {
+            asRequester("sam", "mike")
+                    .body("{\"itemId\": \"%s\", \"fields\": {\"model\": \"15-inch\", \"costCentre\": \"CC0001\"}}".formatted(item))
+                    .post("/api/v1/requests").then().statusCode(201)
+                    .body("state", equalTo("APPROVED")).body("approver", equalTo(null))
+                    .body("submittedAt", equalTo("2026-11-27T14:00:00Z"))
+                    .body("dueAt", equalTo("2026-12-01T14:00:00Z"));
+        } finally {
+            TestClock.reset();
+        }
     }
 
     @Test
