@@ -16,8 +16,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProblemLinkRepository {
 
-    /** A linked incident, with its state as last seen in incident events (null when not seen yet). */
-    public record LinkedIncident(String incidentNumber, String state, UUID serviceId, String category,
+    /** A linked incident, with its id and state as last seen in incident events (null when not seen yet). */
+    public record LinkedIncident(String incidentNumber, UUID incidentId, String state, UUID serviceId, String category,
             String linkedBy, Instant linkedAt) {
     }
 
@@ -108,14 +108,18 @@ public class ProblemLinkRepository {
 
     public Uni<List<LinkedIncident>> linkedIncidents(UUID problemId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                select l.incident_number, o.state, cast(o.service_id as text), o.category, l.linked_by, l.linked_at
+                select l.incident_number, cast(o.id as text), o.state, cast(o.service_id as text), o.category,
+                       l.linked_by, l.linked_at
                 from problem_incident l left join observed_incident o on o.number = l.incident_number
                 where l.problem_id = ?1 order by l.linked_at, l.incident_number""", Object[].class)
                 .setParameter(1, problemId)
                 .getResultList())
-                .map(rows -> rows.stream().map(row -> new LinkedIncident((String) row[0], (String) row[1],
-                        row[2] == null ? null : UUID.fromString((String) row[2]), (String) row[3], (String) row[4],
-                        toInstant(row[5]))).toList());
+                .map(rows -> rows.stream().map(row -> new LinkedIncident((String) row[0], uuid(row[1]), (String) row[2],
+                        uuid(row[3]), (String) row[4], (String) row[5], toInstant(row[6]))).toList());
+    }
+
+    private static UUID uuid(Object text) {
+        return text == null ? null : UUID.fromString((String) text);
     }
 
     static Instant toInstant(Object value) {

@@ -123,7 +123,9 @@ public final class ProblemApi {
             List<String> allowedActions) {
     }
 
-    public record LinkedIncidentView(String incidentNumber, String state, String linkedBy, Instant linkedAt) {
+    /** {@code incidentId} and {@code state} as incident events last told them; null until the incident was seen. */
+    public record LinkedIncidentView(String incidentNumber, UUID incidentId, String state, String linkedBy,
+            Instant linkedAt) {
     }
 
     public record KnownErrorView(UUID id, UUID problemId, String problemNumber, ProblemState problemState,

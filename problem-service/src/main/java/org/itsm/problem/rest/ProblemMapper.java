@@ -70,6 +70,7 @@ public class ProblemMapper {
     }
 
     public LinkedIncidentView toView(LinkedIncident link) {
-        return new LinkedIncidentView(link.incidentNumber(), link.state(), link.linkedBy(), link.linkedAt());
+        return new LinkedIncidentView(link.incidentNumber(), link.incidentId(), link.state(), link.linkedBy(),
+                link.linkedAt());
     }
 }

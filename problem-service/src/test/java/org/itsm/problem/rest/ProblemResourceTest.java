@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.itsm.problem.ProblemTestSupport.asAgent;
@@ -66,6 +67,8 @@ class ProblemResourceTest {
                 .extract().path("id");
         asAgent().get(PROBLEMS + "/{id}/incidents", id).then().statusCode(200)
                 .body("incidentNumber", equalTo(List.of(incident)))
+                .body("[0].incidentId", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"))
+                .body("[0].state", equalTo("NEW"))
                 .body("[0].linkedBy", equalTo("agent"));
     }
 
