@@ -32,6 +32,7 @@ import org.itsm.catalog.rest.RequestApi.UpdateItem;
 import org.itsm.catalog.service.CatalogItems;
 import org.itsm.events.api.Roles;
 import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.rest.ETags;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
@@ -65,7 +66,7 @@ public class ItemResource {
             schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> create(@Valid @NotNull CreateItem request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return items.create(request.toCommand(), support.actor(), idempotencyKey, support.json(request))
+        return items.create(request.toCommand(), support.actor(), idempotencyKey)
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/catalog/items/" + created.record().id))
                         : Response.ok(), created.record()));
@@ -132,6 +133,6 @@ public class ItemResource {
     }
 
     private Response withETag(Response.ResponseBuilder response, CatalogItem item) {
-        return response.tag(ResourceSupport.etag(item.version)).entity(mapper.toView(item)).build();
+        return response.tag(ETags.entityTag(item.version)).entity(mapper.toView(item)).build();
     }
 }

@@ -40,6 +40,7 @@ import org.itsm.catalog.service.RequestQueries;
 import org.itsm.catalog.service.RequestSubmission;
 import org.itsm.events.api.Roles;
 import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.rest.ETags;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
@@ -83,7 +84,7 @@ public class RequestResource {
             schema = @Schema(implementation = RequestView.class)))
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return submission.submit(request.toCommand(), support.actor(), idempotencyKey, support.json(request))
+        return submission.submit(request.toCommand(), support.actor(), idempotencyKey)
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/requests/" + created.record().id))
                         : Response.ok(), created.record()));
@@ -223,7 +224,7 @@ public class RequestResource {
     }
 
     private Response withETag(Response.ResponseBuilder response, ServiceRequest request) {
-        return response.tag(ResourceSupport.etag(request.version)).entity(mapper.toView(request, support.actor().who()))
+        return response.tag(ETags.entityTag(request.version)).entity(mapper.toView(request, support.actor().who()))
                 .build();
     }
 }

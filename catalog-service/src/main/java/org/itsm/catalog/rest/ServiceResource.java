@@ -42,6 +42,7 @@ import org.itsm.catalog.service.ServicePortfolio;
 import org.itsm.events.api.Roles;
 import org.itsm.events.catalog.Lifecycle;
 import org.itsm.support.persistence.HistoryEntry;
+import org.itsm.support.rest.ETags;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
@@ -79,7 +80,7 @@ public class ServiceResource {
             schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> create(@Valid @NotNull CreateService request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return portfolio.register(request.toCommand(), support.actor(), idempotencyKey, support.json(request))
+        return portfolio.register(request.toCommand(), support.actor(), idempotencyKey)
                 .flatMap(created -> withDetail(created.isNew()
                         ? Response.created(URI.create("/api/v1/catalog/services/" + created.record().id))
                         : Response.ok(), created.record()));
@@ -112,7 +113,7 @@ public class ServiceResource {
             schema = @Schema(implementation = ServiceView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return queries.detail(id).map(detail -> Response.ok(mapper.toView(detail, support.actor().who()))
-                .tag(ResourceSupport.etag(detail.service().version)).build());
+                .tag(ETags.entityTag(detail.service().version)).build());
     }
 
     @PATCH
@@ -178,8 +179,7 @@ public class ServiceResource {
             schema = @Schema(implementation = OfferingView.class)))
     public Uni<Response> createOffering(@PathParam("id") UUID id, @Valid @NotNull CreateOffering request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        // the service is part of what the key stands for: the same body for another service is another request
-        return offerings.add(id, request.toCommand(), support.actor(), idempotencyKey, id + support.json(request))
+        return offerings.add(id, request.toCommand(), support.actor(), idempotencyKey)
                 .map(created -> withETag(created.isNew()
                         ? Response.created(URI.create("/api/v1/catalog/services/" + id + "/offerings/"
                                 + created.record().id))
@@ -236,11 +236,11 @@ public class ServiceResource {
     }
 
     private Uni<Response> withDetail(Response.ResponseBuilder response, ItService service) {
-        return queries.detail(service.id).map(detail -> response.tag(ResourceSupport.etag(detail.service().version))
+        return queries.detail(service.id).map(detail -> response.tag(ETags.entityTag(detail.service().version))
                 .entity(mapper.toView(detail, support.actor().who())).build());
     }
 
     private Response withETag(Response.ResponseBuilder response, ServiceOffering offering) {
-        return response.tag(ResourceSupport.etag(offering.version)).entity(mapper.toView(offering)).build();
+        return response.tag(ETags.entityTag(offering.version)).entity(mapper.toView(offering)).build();
     }
 }

@@ -74,9 +74,8 @@ public class CatalogItems {
     }
 
     @WithTransaction
-    public Uni<Created<CatalogItem>> create(DefineItem command, Actor actor, String idempotencyKey,
-            String rawBody) {
-        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(command, actor),
+    public Uni<Created<CatalogItem>> create(DefineItem command, Actor actor, String idempotencyKey) {
+        return Created.once(idempotencyKeys, actor, idempotencyKey, command, () -> insert(command, actor),
                 items::findById);
     }
 

@@ -78,8 +78,8 @@ public class RequestSubmission {
     }
 
     @WithTransaction
-    public Uni<Created<ServiceRequest>> submit(OrderItem order, Actor actor, String idempotencyKey, String rawBody) {
-        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(order, actor),
+    public Uni<Created<ServiceRequest>> submit(OrderItem order, Actor actor, String idempotencyKey) {
+        return Created.once(idempotencyKeys, actor, idempotencyKey, order, () -> insert(order, actor),
                 requests::findById);
     }
 

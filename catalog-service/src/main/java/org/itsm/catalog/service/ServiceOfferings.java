@@ -62,9 +62,13 @@ public class ServiceOfferings {
 
     @WithTransaction
     public Uni<Created<ServiceOffering>> add(UUID serviceId, AddOffering command, Actor actor,
-            String idempotencyKey, String rawBody) {
-        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(serviceId, command, actor),
-                offerings::findById);
+            String idempotencyKey) {
+        // the service is part of what the key stands for: the same offering for another service is another request
+        return Created.once(idempotencyKeys, actor, idempotencyKey, new OfferingOfService(serviceId, command),
+                () -> insert(serviceId, command, actor), offerings::findById);
+    }
+
+    private record OfferingOfService(UUID serviceId, AddOffering offering) {
     }
 
     private Uni<UUID> insert(UUID serviceId, AddOffering command, Actor actor) {

@@ -66,9 +66,8 @@ public class ServicePortfolio {
     }
 
     @WithTransaction
-    public Uni<Created<ItService>> register(RegisterService command, Actor actor, String idempotencyKey,
-            String rawBody) {
-        return Created.once(idempotencyKeys, actor, idempotencyKey, rawBody, () -> insert(command, actor),
+    public Uni<Created<ItService>> register(RegisterService command, Actor actor, String idempotencyKey) {
+        return Created.once(idempotencyKeys, actor, idempotencyKey, command, () -> insert(command, actor),
                 services::findById);
     }
 
