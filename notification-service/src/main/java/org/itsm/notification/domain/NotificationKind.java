@@ -15,5 +15,18 @@ public enum NotificationKind {
     /** To the assignee: an SLA clock of the incident is at risk. */
     INCIDENT_SLA_AT_RISK,
     /** To the assignee: an SLA clock of the incident is breached. */
-    INCIDENT_SLA_BREACHED
+    INCIDENT_SLA_BREACHED,
+    /** To the approver: a service request awaits their approval. */
+    REQUEST_AWAITING_APPROVAL,
+    /** To the requester: their service request was approved. */
+    REQUEST_APPROVED,
+    /** To the requester: their service request was rejected. */
+    REQUEST_REJECTED,
+    /** To the requester: their service request was fulfilled. */
+    REQUEST_FULFILLED;
+
+    /** The record family the mail is about, which names its templates: {@code incident} or {@code request}. */
+    public String family() {
+        return name().startsWith("REQUEST_") ? "request" : "incident";
+    }
 }

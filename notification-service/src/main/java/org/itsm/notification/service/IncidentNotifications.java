@@ -14,12 +14,8 @@ import org.itsm.events.incident.IncidentSlaEvent;
 import org.itsm.notification.domain.IncidentNotificationRules;
 import org.itsm.notification.domain.IncidentView;
 import org.itsm.notification.domain.PlannedNotification;
-import org.itsm.notification.repository.DeliveryRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,13 +25,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IncidentNotifications {
 
-    private final DeliveryRepository deliveries;
-    private final ObjectMapper objectMapper;
+    private final DeliveryPlanner planner;
     private final Clock clock;
 
-    public IncidentNotifications(DeliveryRepository deliveries, ObjectMapper objectMapper, Clock clock) {
-        this.deliveries = deliveries;
-        this.objectMapper = objectMapper;
+    public IncidentNotifications(DeliveryPlanner planner, Clock clock) {
+        this.planner = planner;
         this.clock = clock;
     }
 
@@ -52,7 +46,7 @@ public class IncidentNotifications {
         facts.put("assignee", event.assignee());
         facts.put("resolutionCode", event.resolutionCode());
         return remember(event)
-                .flatMap(ignored -> plan(eventId, type, event.id(), event.number(), planned, facts));
+                .flatMap(ignored -> planner.plan(eventId, type, event.id(), event.number(), planned, facts));
     }
 
     /** An SLA clock crossed its at-risk or breached line: the assignee known from earlier events is told. */
@@ -67,7 +61,7 @@ public class IncidentNotifications {
             facts.put("assignee", assignee);
             facts.put("clock", event.clock());
             facts.put("dueAt", event.dueAt() == null ? null : event.dueAt().toString());
-            return plan(eventId, type, event.incidentId(), event.number(),
+            return planner.plan(eventId, type, event.incidentId(), event.number(),
                     IncidentNotificationRules.forSlaEvent(type, assignee), facts);
         });
     }
@@ -90,24 +84,5 @@ public class IncidentNotifications {
             view.updatedAt = at;
             return found == null ? view.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         });
-    }
-
-    private Uni<Void> plan(UUID eventId, String type, UUID recordId, String number, List<PlannedNotification> planned,
-            Map<String, String> facts) {
-        String factsJson = json(facts);
-        Instant now = clock.instant();
-        return Multi.createFrom().iterable(planned)
-                .onItem().transformToUniAndConcatenate(notification -> deliveries.planOnce(eventId, type, recordId,
-                        number, notification.recipient(), notification.kind(), factsJson, now))
-                .collect().asList()
-                .replaceWithVoid();
-    }
-
-    private String json(Map<String, String> facts) {
-        try {
-            return objectMapper.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Facts not serialisable", e);
-        }
     }
 }

@@ -14,7 +14,8 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 
 /**
- * The mails' Qute templates ({@code templates/mail/incident-<language>.{txt,html}} and the subject line): a subject,
+ * The mails' Qute templates ({@code templates/mail/<family>-<language>.{txt,html}} and the subject line, the family
+ * being {@code incident} or {@code request}): a subject,
  * a plain-text and an HTML part in the recipient's language, with the record's number, essentials and a link to the
  * record in the console.
  */
@@ -23,7 +24,7 @@ public class MailTemplates {
 
     /** The facts every template may show; absent ones are empty, so strict rendering never meets an unknown name. */
     public static final List<String> FACTS = List.of("number", "shortDescription", "priority", "state", "caller",
-            "assignee", "resolutionCode", "clock", "dueAt");
+            "assignee", "resolutionCode", "clock", "dueAt", "requester", "approver");
 
     public record RenderedMail(String subject, String text, String html) {
     }
@@ -46,11 +47,14 @@ public class MailTemplates {
         }
         data.put("kind", kind.name());
         data.put("recipient", recipient);
-        data.put("link", config.consoleUrl().replaceAll("/+$", "") + "/incidents/"
+        String console = config.consoleUrl().replaceAll("/+$", "");
+        String family = kind.family();
+        // requests: the requester's list, where an approver also finds what awaits them (the console has no request page)
+        data.put("link", "request".equals(family) ? console + "/my/requests" : console + "/incidents/"
                 + (recordId == null || recordId.isBlank() ? facts.getOrDefault("number", "") : recordId));
-        String subject = template("mail/incident-subject-" + lang + ".txt").data(data).render().strip();
-        String text = template("mail/incident-" + lang + ".txt").data(data).render();
-        String html = template("mail/incident-" + lang + ".html").data(data).render();
+        String subject = template("mail/" + family + "-subject-" + lang + ".txt").data(data).render().strip();
+        String text = template("mail/" + family + "-" + lang + ".txt").data(data).render();
+        String html = template("mail/" + family + "-" + lang + ".html").data(data).render();
         return new RenderedMail(subject, text, html);
     }
 
