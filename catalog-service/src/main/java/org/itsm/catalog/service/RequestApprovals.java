@@ -13,7 +13,6 @@ import org.itsm.events.EventTypes;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
-import org.itsm.support.rest.ETags;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,14 +24,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RequestApprovals {
 
-    private final RequestQueries queries;
     private final RequestFulfilment fulfilment;
     private final RecordHistory history;
     private final CatalogEventPublisher events;
 
-    public RequestApprovals(RequestQueries queries, RequestFulfilment fulfilment, RecordHistory history,
-            CatalogEventPublisher events) {
-        this.queries = queries;
+    public RequestApprovals(RequestFulfilment fulfilment, RecordHistory history, CatalogEventPublisher events) {
         this.fulfilment = fulfilment;
         this.history = history;
         this.events = events;
@@ -54,9 +50,7 @@ public class RequestApprovals {
     }
 
     private Uni<ServiceRequest> decide(UUID id, String ifMatch, Actor actor, RequestMove move, String comment) {
-        return queries.get(id, actor).flatMap(request -> {
-            ETags.requireCurrent(ifMatch, request.version);
-            RequestFulfilment.requireAllowed(request, move, actor);
+        return fulfilment.allowed(id, ifMatch, move, actor).flatMap(request -> {
             String decidedBefore = request.decidedBy;
             String before = request.decisionComment;
             request.decidedBy = actor.name();

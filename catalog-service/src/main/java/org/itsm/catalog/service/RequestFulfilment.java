@@ -58,36 +58,41 @@ public class RequestFulfilment {
 
     @WithTransaction
     public Uni<ServiceRequest> cancel(UUID id, String ifMatch, Actor actor) {
-        return queries.get(id, actor).flatMap(request -> {
-            ETags.requireCurrent(ifMatch, request.version);
-            requireAllowed(request, RequestMove.CANCEL, actor);
-            return move(request, RequestMove.CANCEL, actor.name())
-                    .flatMap(ignored -> tasks.ofRequest(request.id))
-                    .flatMap(all -> {
-                        List<FieldChange> cancelled = new ArrayList<>();
-                        for (FulfilmentTask task : all) {
-                            if (TaskLifecycle.open(task.state)) {
-                                String before = taskEntry(task);
-                                task.state = TaskState.CANCELLED;
-                                cancelled.add(FieldChange.of("task", before, taskEntry(task)));
-                            }
+        return allowed(id, ifMatch, RequestMove.CANCEL, actor).flatMap(request -> move(request, RequestMove.CANCEL,
+                actor.name())
+                .flatMap(ignored -> tasks.ofRequest(request.id))
+                .flatMap(all -> {
+                    List<FieldChange> cancelled = new ArrayList<>();
+                    for (FulfilmentTask task : all) {
+                        if (TaskLifecycle.open(task.state)) {
+                            String before = taskEntry(task);
+                            task.state = TaskState.CANCELLED;
+                            cancelled.add(FieldChange.of("task", before, taskEntry(task)));
                         }
-                        return history.record(request.id, actor.name(), cancelled);
-                    })
-                    .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_CANCELLED, request))
-                    .map(ignored -> request);
-        });
+                    }
+                    return history.record(request.id, actor.name(), cancelled);
+                })
+                .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_CANCELLED, request))
+                .map(ignored -> request));
     }
 
     @WithTransaction
     public Uni<ServiceRequest> close(UUID id, String ifMatch, Actor actor) {
-        return queries.get(id, actor).flatMap(request -> {
+        return allowed(id, ifMatch, RequestMove.CLOSE, actor).flatMap(request -> move(request, RequestMove.CLOSE,
+                actor.name())
+                .invoke(() -> request.closedAt = Instant.now(clock))
+                .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_CLOSED, request))
+                .map(ignored -> request));
+    }
+
+    /**
+     * The request the actor asks to move, if they see it (404), name its current version (412), may make the move
+     * (403) and its state allows it (409).
+     */
+    Uni<ServiceRequest> allowed(UUID id, String ifMatch, RequestMove move, Actor actor) {
+        return queries.get(id, actor).invoke(request -> {
             ETags.requireCurrent(ifMatch, request.version);
-            requireAllowed(request, RequestMove.CLOSE, actor);
-            return move(request, RequestMove.CLOSE, actor.name())
-                    .invoke(() -> request.closedAt = Instant.now(clock))
-                    .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_CLOSED, request))
-                    .map(ignored -> request);
+            requireAllowed(request, move, actor);
         });
     }
 
@@ -95,7 +100,7 @@ public class RequestFulfilment {
      * 403 when the actor may not make the move ({@link RequestAccess}), 409 naming the moves the actor may make
      * when the state does not allow it.
      */
-    static void requireAllowed(ServiceRequest request, RequestMove move, Actor actor) {
+    private static void requireAllowed(ServiceRequest request, RequestMove move, Actor actor) {
         if (!RequestAccess.may(request, move, actor.who())) {
             throw ApiProblem.forbidden(RequestAccess.refusal(request, move));
         }
