@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import org.itsm.catalog.domain.PlannedChange;
 import org.itsm.catalog.domain.PlannedMarks;
 import org.itsm.catalog.domain.RejectedChangeUpdate;
 import org.itsm.catalog.domain.ServiceOffering;
+import org.itsm.catalog.domain.SlaTargetUpdate;
 import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.AppliedChangeRepository;
 import org.itsm.catalog.repository.ItServiceRepository;
@@ -47,8 +47,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The change → catalog flow. An approved change is marked as planned on each affected service (and offering); an
- * implemented change has its catalog update applied whole (history and events name the change) and the mark
- * removed; a failed or cancelled change only loses its mark. Runs inside the consumer's inbox transaction.
+ * implemented change has its catalog update checked ({@link CatalogUpdateFit}) and applied whole (history and events
+ * name the change; lifecycle moves through {@link ServicePortfolio}, offerings through {@link ServiceOfferings}) and
+ * the mark removed, or, when it no longer fits, recorded as rejected on its own; a failed or cancelled change only
+ * loses its mark. Runs inside the consumer's inbox transaction.
  */
 @ApplicationScoped
 public class ChangeUpdates {
@@ -226,7 +228,7 @@ public class ChangeUpdates {
                 effects.add("offering " + offering.name + " retired");
                 steps = steps.flatMap(ignored -> serviceOfferings.retire(service, offering, actor));
             } else if (offering.id.equals(update.slaOfferingId())) {
-                List<SlaTarget> targets = mergedTargets(offering.slaTargets, update.slaTargets());
+                List<SlaTarget> targets = SlaTargetUpdate.merged(offering.slaTargets, update.slaTargets());
                 effects.add("SLA targets of " + offering.name + " changed");
                 steps = steps.flatMap(ignored -> serviceOfferings.replaceTargets(service, offering, targets, actor));
             }
@@ -257,14 +259,6 @@ public class ChangeUpdates {
                 .flatMap(ignored -> history.record(service.id, actor, changes))
                 .flatMap(ignored -> events.service(EventTypes.CATALOG_SERVICE_UPDATED, service, change.number()))
                 .flatMap(ignored -> events.changeApplied(service, change, effects));
-    }
-
-    /** Targets given replace those of the same priority; the others stay. */
-    static List<SlaTarget> mergedTargets(List<SlaTarget> current, List<SlaTarget> changes) {
-        Map<String, SlaTarget> byPriority = new LinkedHashMap<>();
-        orEmpty(current).forEach(target -> byPriority.put(target.priority(), target));
-        orEmpty(changes).forEach(target -> byPriority.put(target.priority(), target));
-        return byPriority.values().stream().sorted(java.util.Comparator.comparing(SlaTarget::priority)).toList();
     }
 
     private Uni<Affected> affected(ChangeEvent change) {
