@@ -39,7 +39,7 @@ class OpenApiLintIT {
 
     @TestFactory
     Stream<DynamicTest> everyDocumentLintsWithoutErrors() {
-        return Stream.of("incident", "change", "problem", "catalog", "").map(name -> DynamicTest.dynamicTest(
+        return Stream.of("incident", "change", "problem", "catalog", "notification", "").map(name -> DynamicTest.dynamicTest(
                 name.isEmpty() ? "merged" : name, () -> {
                     String document = given().get(PlatformExtension.gatewayUrl() + "/openapi"
                             + (name.isEmpty() ? "" : "/" + name) + "?format=json")

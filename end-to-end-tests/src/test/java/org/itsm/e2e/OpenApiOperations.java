@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 
 import io.restassured.path.json.JsonPath;
 
-/** The operations of the four services, read at run time from their OpenAPI documents served by the gateway. */
+/** The operations of the five services, read at run time from their OpenAPI documents served by the gateway. */
 final class OpenApiOperations {
 
-    static final List<String> SERVICES = List.of("incident", "change", "problem", "catalog");
+    static final List<String> SERVICES = List.of("incident", "change", "problem", "catalog", "notification");
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
 
