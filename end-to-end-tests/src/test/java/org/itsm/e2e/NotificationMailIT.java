@@ -35,12 +35,13 @@ class NotificationMailIT {
                 .get(PlatformExtension.stack().mail().apiUrl() + "/api/user/requester/messages/")
                 .then().statusCode(200)
                 .body("subject", hasItem("[" + number + "] 인시던트가 접수되었습니다: Mail check")));
-        given().header("Authorization", Tokens.bearer("agent"))
+        // the delivery is marked sent just after the mail server accepted it
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", Tokens.bearer("agent"))
                 .get(PlatformExtension.gatewayUrl() + "/api/v1/notifications?record=" + number)
                 .then().statusCode(200)
                 .body("[0].email", equalTo("requester@itsm.example.org"))
                 .body("[0].language", equalTo("ko"))
-                .body("[0].status", equalTo("SENT"));
+                .body("[0].status", equalTo("SENT")));
 
         given().header("Authorization", Tokens.bearer("agent")).contentType("application/json")
                 .body("{\"assignee\": \"change-manager\", \"assignmentGroup\": \"service-desk\"}")

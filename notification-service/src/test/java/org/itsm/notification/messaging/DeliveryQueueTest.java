@@ -52,10 +52,11 @@ class DeliveryQueueTest {
         await().atMost(WAIT).until(() -> MailServer.messagesTo(TestUsers.address(caller)).size() == 1);
         assertThat(MailServer.messagesTo(TestUsers.address(caller)).get(0).getSubject(),
                 equalTo("[" + number + "] Closed: Printer on floor 3 is jammed"));
-        as("agent", Roles.AGENT).get("/api/v1/notifications?record=" + number).then()
+        await().atMost(WAIT).untilAsserted(() -> as("agent", Roles.AGENT)
+                .get("/api/v1/notifications?record=" + number).then()
                 .body("[0].status", equalTo("SENT"))
                 .body("[0].attempts", equalTo(4))
-                .body("[0].lastError", nullValue());
+                .body("[0].lastError", nullValue()));
     }
 
     @Test
