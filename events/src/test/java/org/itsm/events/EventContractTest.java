@@ -50,7 +50,7 @@ class EventContractTest {
 
     private static final Map<String, Object> SAMPLES = Map.ofEntries(
             Map.entry("incident", new IncidentEvent(ID, "INC0001001", "Mail down", "NEW", "P2", 1, 2, "email", ID, null,
-                    "alice", "messaging", null, false, null, null, List.of(), NOW)),
+                    "alice", "messaging", null, false, null, "AWAITING_CALLER", null, List.of(), NOW)),
             Map.entry("incident-sla", new IncidentSlaEvent(ID, "INC0001001", "P1", "RESOLUTION", "BREACHED", NOW, ID,
                     "alice", "messaging", NOW)),
             Map.entry("catalog-service", new CatalogServiceEvent(ID, "SVC0001001", "Email", "BUSINESS", "LIVE",

@@ -21,6 +21,7 @@ public record IncidentEvent(
         String assignee,
         boolean major,
         String resolutionCode,
+        String holdReason,
         String causedByChange,
         List<String> changedFields,
         Instant occurredAt) {

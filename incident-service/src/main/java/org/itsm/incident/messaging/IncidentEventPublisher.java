@@ -31,7 +31,9 @@ public class IncidentEventPublisher {
         IncidentEvent event = new IncidentEvent(incident.id, incident.number, incident.shortDescription,
                 incident.state.name(), incident.priority.name(), incident.impact, incident.urgency, incident.category,
                 incident.serviceId, incident.offeringId, incident.caller, incident.assignmentGroup, incident.assignee,
-                incident.major, incident.resolutionCode, incident.causedByChange, changedFields, clock.instant());
+                incident.major, incident.resolutionCode,
+                incident.holdReason == null ? null : incident.holdReason.name(), incident.causedByChange, changedFields,
+                clock.instant());
         return outbox.append(type, incident.id, incident.number, event);
     }
 

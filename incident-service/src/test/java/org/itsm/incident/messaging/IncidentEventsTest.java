@@ -56,6 +56,26 @@ class IncidentEventsTest {
         }
     }
 
+    /** Whom a hold waits for travels with the event: notification-service mails the caller only for AWAITING_CALLER. */
+    @Test
+    void aHoldCarriesItsReasonOnTheEventAndResumingClearsIt() {
+        String id = asAgent().body(newIncidentJson("Hold reason on the event", 2, 2)).post("/api/v1/incidents").then()
+                .statusCode(201).extract().path("id");
+        asAgent().post("/api/v1/incidents/{id}/start", id).then().statusCode(200);
+        asAgent().body("{\"holdReason\": \"AWAITING_CALLER\", \"comment\": \"Which floor are you on?\"}")
+                .post("/api/v1/incidents/{id}/hold", id).then().statusCode(200);
+        asAgent().post("/api/v1/incidents/{id}/resume", id).then().statusCode(200);
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrap(), Topics.INCIDENT)) {
+            List<ConsumerRecord<String, String>> moves = reader.await(r -> id.equals(r.key())
+                    && EventTypes.INCIDENT_STATE_CHANGED.equals(KafkaTopicReader.header(r, "ce_type")),
+                    3, Duration.ofSeconds(15));
+            List<String> holdReasons = moves.stream().map(r -> io.restassured.path.json.JsonPath.from(r.value())
+                    .getString("state") + "/" + io.restassured.path.json.JsonPath.from(r.value()).getString("holdReason"))
+                    .toList();
+            assertEquals(List.of("IN_PROGRESS/null", "ON_HOLD/AWAITING_CALLER", "IN_PROGRESS/null"), holdReasons);
+        }
+    }
+
     @Test
     void knownErrorRedeliveredIsAppliedOnce() {
         var created = asAgent().body(newIncidentJson("Mail stuck", 2, 2)).post("/api/v1/incidents").then()

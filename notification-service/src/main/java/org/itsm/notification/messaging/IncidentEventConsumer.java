@@ -14,8 +14,6 @@ import org.itsm.support.inbox.EventInbox;
 import org.itsm.support.inbox.IncomingEvent;
 import org.itsm.support.inbox.UnprocessableEventException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -34,12 +32,10 @@ public class IncidentEventConsumer {
 
     private final EventInbox inbox;
     private final IncidentNotifications notifications;
-    private final ObjectMapper objectMapper;
 
-    public IncidentEventConsumer(EventInbox inbox, IncidentNotifications notifications, ObjectMapper objectMapper) {
+    public IncidentEventConsumer(EventInbox inbox, IncidentNotifications notifications) {
         this.inbox = inbox;
         this.notifications = notifications;
-        this.objectMapper = objectMapper;
     }
 
     @Incoming("incident-events")
@@ -59,16 +55,6 @@ public class IncidentEventConsumer {
         if (incident.id() == null || incident.number() == null || incident.state() == null) {
             throw new UnprocessableEventException("Incident event " + event.id() + " lacks id, number or state");
         }
-        return notifications.onIncidentEvent(event.id(), event.type(), incident, holdReason(event));
-    }
-
-    /** The hold reason, when the producer includes it (a later, optional field of the incident payload). */
-    private String holdReason(IncomingEvent event) {
-        try {
-            JsonNode reason = objectMapper.readTree(event.data()).get("holdReason");
-            return reason == null || reason.isNull() ? null : reason.asText();
-        } catch (Exception e) {
-            return null;
-        }
+        return notifications.onIncidentEvent(event.id(), event.type(), incident);
     }
 }

@@ -33,10 +33,10 @@ public class IncidentNotifications {
         this.clock = clock;
     }
 
-    /** An incident lifecycle event; {@code holdReason} when the event carries one. */
-    public Uni<Void> onIncidentEvent(UUID eventId, String type, IncidentEvent event, String holdReason) {
+    /** An incident lifecycle event (its {@code holdReason} tells a wait for the caller from other holds). */
+    public Uni<Void> onIncidentEvent(UUID eventId, String type, IncidentEvent event) {
         List<PlannedNotification> planned = IncidentNotificationRules.forIncidentEvent(type, event.state(),
-                holdReason, event.caller(), event.assignee());
+                event.holdReason(), event.caller(), event.assignee());
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("number", event.number());
         facts.put("shortDescription", event.shortDescription());

@@ -167,7 +167,7 @@ class ProblemEventsTest {
         List<IncidentEvent> events = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             events.add(new IncidentEvent(UUID.randomUUID(), uniqueNumber("INC"), "Slow DNS", "NEW", "P3", 2, 2,
-                    "dns", service, null, "caller", null, null, false, null, null, List.of(), now.plusSeconds(i)));
+                    "dns", service, null, "caller", null, null, false, null, null, null, List.of(), now.plusSeconds(i)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(events.size());
         try {
@@ -196,7 +196,7 @@ class ProblemEventsTest {
         for (String category : List.of("disk", "memory")) {
             for (int i = 0; i < 3; i++) {
                 IncidentEvent event = new IncidentEvent(UUID.randomUUID(), uniqueNumber("INC"), "Full", "NEW", "P3", 2,
-                        2, category, service, null, "caller", null, null, false, null, null, List.of(),
+                        2, category, service, null, "caller", null, null, false, null, null, null, List.of(),
                         now.plusSeconds(i));
                 VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> detector.observe(event)));
             }
