@@ -50,6 +50,7 @@ const enums = {
     "Resolve.resolutionCode",
   ),
   REQUEST_STATES: enumOf(resolve(schemas.RequestView?.properties?.state), "RequestView.state"),
+  PROBLEM_STATES: enumOf(resolve(schemas.ProblemView?.properties?.state), "ProblemView.state"),
 };
 writeFileSync(
   new URL("../src/api/enums.ts", import.meta.url),

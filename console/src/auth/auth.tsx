@@ -9,6 +9,8 @@ export interface Session {
   roles: string[];
   isAgent: boolean;
   isRequester: boolean;
+  /** Works on problems: agents propose and link, problem managers (and admins) run the analysis. */
+  isProblemStaff: boolean;
 }
 
 interface AuthContextValue {
@@ -52,6 +54,7 @@ function toSession(user: User | null): Session | null {
     roles,
     isAgent: roles.includes("itsm-agent") || roles.includes("itsm-admin"),
     isRequester: roles.includes("itsm-requester"),
+    isProblemStaff: ["itsm-agent", "itsm-problem-manager", "itsm-admin"].some((r) => roles.includes(r)),
   };
 }
 

@@ -36,6 +36,13 @@ export function Layout() {
                 </li>
               </>
             )}
+            {session.isProblemStaff && (
+              <li>
+                <Link to="/problems" search={{ view: "all" }}>
+                  {t("nav.problems")}
+                </Link>
+              </li>
+            )}
             {session.isRequester && (
               <>
                 <li>
