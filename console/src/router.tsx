@@ -13,6 +13,7 @@ import { MyIncidentsScreen, MyRequestsScreen } from "./screens/My";
 import { NewIncidentScreen } from "./screens/NewIncident";
 import { ProblemScreen, type ProblemSearch, ProblemsScreen } from "./screens/Problems";
 import { QUEUE_VIEWS, QueueScreen, type QueueSearch } from "./screens/Queue";
+import { ApprovalsScreen, RequestScreen, TasksScreen } from "./screens/Requests";
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
@@ -60,6 +61,9 @@ const routes = [
     component: ProblemsScreen,
   }),
   createRoute({ getParentRoute: () => rootRoute, path: "/problems/$id", component: ProblemScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/approvals", component: ApprovalsScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/tasks", component: TasksScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/requests/$id", component: RequestScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/incidents", component: MyIncidentsScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/requests", component: MyRequestsScreen }),
   createRoute({

@@ -11,6 +11,8 @@ export interface Session {
   isRequester: boolean;
   /** Works on problems: agents propose and link, problem managers (and admins) run the analysis. */
   isProblemStaff: boolean;
+  /** May list requests (their own, those awaiting their approval, or all): the approvals inbox. */
+  mayListRequests: boolean;
 }
 
 interface AuthContextValue {
@@ -55,6 +57,9 @@ function toSession(user: User | null): Session | null {
     isAgent: roles.includes("itsm-agent") || roles.includes("itsm-admin"),
     isRequester: roles.includes("itsm-requester"),
     isProblemStaff: ["itsm-agent", "itsm-problem-manager", "itsm-admin"].some((r) => roles.includes(r)),
+    mayListRequests: ["itsm-requester", "itsm-agent", "itsm-catalog-manager", "itsm-admin"].some((r) =>
+      roles.includes(r),
+    ),
   };
 }
 

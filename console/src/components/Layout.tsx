@@ -34,6 +34,9 @@ export function Layout() {
                 <li>
                   <Link to="/incidents/new">{t("nav.newIncident")}</Link>
                 </li>
+                <li>
+                  <Link to="/tasks">{t("nav.tasks")}</Link>
+                </li>
               </>
             )}
             {session.isProblemStaff && (
@@ -58,6 +61,11 @@ export function Layout() {
                   <Link to="/my/requests">{t("nav.myRequests")}</Link>
                 </li>
               </>
+            )}
+            {session.mayListRequests && (
+              <li>
+                <Link to="/approvals">{t("nav.approvals")}</Link>
+              </li>
             )}
           </ul>
         </nav>
