@@ -1760,14 +1760,14 @@ export interface components {
         /**
          * @description RFC 9457 problem details. `type` is one of the catalogue in docs/problem-types.md.
          * @example {
-         *       "detail": "Cannot resolve from state NEW; allowed now: start, cancel",
          *       "allowedMoves": [
          *         "start",
          *         "cancel"
          *       ],
+         *       "detail": "Cannot resolve from state NEW; allowed now: start, cancel",
+         *       "status": 409,
          *       "title": "Move not allowed",
-         *       "type": "https://itsm.dev/problems/illegal-move",
-         *       "status": 409
+         *       "type": "https://itsm.dev/problems/illegal-move"
          *     }
          */
         Problem: {

@@ -34,7 +34,17 @@ export function Layout() {
                 <li>
                   <Link to="/incidents/new">{t("nav.newIncident")}</Link>
                 </li>
+                <li>
+                  <Link to="/tasks">{t("nav.tasks")}</Link>
+                </li>
               </>
+            )}
+            {session.isProblemStaff && (
+              <li>
+                <Link to="/problems" search={{ view: "all" }}>
+                  {t("nav.problems")}
+                </Link>
+              </li>
             )}
             {session.isRequester && (
               <>
@@ -51,6 +61,11 @@ export function Layout() {
                   <Link to="/my/requests">{t("nav.myRequests")}</Link>
                 </li>
               </>
+            )}
+            {session.mayListRequests && (
+              <li>
+                <Link to="/approvals">{t("nav.approvals")}</Link>
+              </li>
             )}
           </ul>
         </nav>

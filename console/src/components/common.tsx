@@ -8,7 +8,13 @@ export function PriorityBadge({ priority }: { priority?: string }) {
   return <span className={`badge priority-${priority.toLowerCase()}`}>{priority}</span>;
 }
 
-export function StateBadge({ state, kind = "state" }: { state?: string; kind?: "state" | "requestState" }) {
+export function StateBadge({
+  state,
+  kind = "state",
+}: {
+  state?: string;
+  kind?: "state" | "requestState" | "problemState" | "taskState";
+}) {
   const { t } = useTranslation();
   if (!state) return null;
   return <span className={`badge state state-${state.toLowerCase()}`}>{t(`${kind}.${state}`)}</span>;

@@ -64,6 +64,7 @@ export function IncidentScreen() {
         <div>
           <SlaPanel id={id} incident={data} />
           <Links incident={data} />
+          {session.isAgent && <KnownErrorSearch incident={data} />}
         </div>
       </div>
     </article>
@@ -837,7 +838,8 @@ function Links({ incident }: { incident: Incident }) {
   });
   const rows: [string, React.ReactNode][] = [];
   if (incident.serviceId) rows.push([t("incident.field.service"), service.data?.name ?? incident.serviceId]);
-  if (incident.problemNumber) rows.push([t("incident.problem"), incident.problemNumber]);
+  if (incident.problemNumber)
+    rows.push([t("incident.problem"), <ProblemLink key="prb" number={incident.problemNumber} />]);
   if (incident.causedByChange) rows.push([t("incident.causedByChange"), incident.causedByChange]);
   if (incident.possibleCauseChange)
     rows.push([t("incident.possibleCauseChange"), incident.possibleCauseChange]);
@@ -862,6 +864,108 @@ function Links({ incident }: { incident: Incident }) {
             </div>
           ))}
         </dl>
+      )}
+    </section>
+  );
+}
+
+/** The linked problem by its number (the incident holds no problem id): a link when the caller may see it. */
+function ProblemLink({ number }: { number: string }) {
+  const api = useApi();
+  const session = useSession();
+  const found = useQuery({
+    queryKey: ["problems", "by-number", number],
+    enabled: session.isProblemStaff,
+    queryFn: async () =>
+      must(await api.GET("/api/v1/problems", { params: { query: { q: number, size: "5" } } })),
+  });
+  const problem = found.data?.items?.find((p) => p.number === number);
+  if (!problem?.id) return <>{number}</>;
+  return (
+    <Link to="/problems/$id" params={{ id: problem.id }}>
+      {number}
+    </Link>
+  );
+}
+
+/** Search the known errors and link this incident to one's problem; its workaround then comes onto the incident. */
+function KnownErrorSearch({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState("");
+  const [q, setQ] = useState<string | null>(null);
+  const inputId = useId();
+  const results = useQuery({
+    queryKey: ["problems", "known-errors", q],
+    enabled: q !== null,
+    queryFn: async () =>
+      must(await api.GET("/api/v1/known-errors", { params: { query: { q: q || undefined, size: "10" } } })),
+  });
+  const link = useMutation({
+    mutationFn: async ({ problemId }: { problemId: string; problemNumber: string }) =>
+      api.POST("/api/v1/problems/{id}/incidents", {
+        params: { path: { id: problemId } },
+        body: { incidentNumber: incident.number ?? "" },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["incident", incident.id] });
+      void queryClient.invalidateQueries({ queryKey: ["problems"] });
+    },
+  });
+  const items = results.data?.items ?? [];
+  return (
+    <section aria-labelledby="ke-search-title" className="card" data-testid="known-error-search">
+      <h2 id="ke-search-title">{t("incident.knownErrors")}</h2>
+      <form
+        className="inline-form"
+        aria-label={t("incident.knownErrors")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(text.trim());
+        }}
+      >
+        <label htmlFor={inputId}>{t("incident.searchKnownErrors")}</label>
+        <input id={inputId} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit">{t("queue.search")}</button>
+      </form>
+      <ErrorBox error={results.error ?? link.error} />
+      {link.isSuccess && link.variables && (
+        <p role="status" className="ok">
+          {t("incident.linkedToProblem", { number: link.variables.problemNumber })}
+        </p>
+      )}
+      {q !== null && !results.isPending && items.length === 0 && <p>{t("incident.noKnownErrors")}</p>}
+      {items.length > 0 && (
+        <ul className="plain known-errors" data-testid="known-error-results">
+          {items.map((ke) => {
+            const linked = incident.problemNumber === ke.problemNumber;
+            return (
+              <li key={ke.id} data-problem={ke.problemNumber}>
+                <p>
+                  <strong>{ke.problemNumber}</strong> {ke.symptom}
+                </p>
+                <p className="muted">
+                  {t("incident.workaroundShort")}: {ke.workaround}
+                </p>
+                {linked ? (
+                  <span className="badge">{t("incident.linked")}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={link.isPending}
+                    onClick={() =>
+                      link.mutate({ problemId: ke.problemId ?? "", problemNumber: ke.problemNumber ?? "" })
+                    }
+                  >
+                    {t("incident.linkToProblem", { number: ke.problemNumber })}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       )}
     </section>
   );
