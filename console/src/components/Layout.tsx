@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useAuth, useSession } from "../auth/auth";
 import { AppContext } from "../context";
 import { useLiveUpdates } from "../lib/live";
+import { CommandsProvider, KeyboardLayer } from "./Commands";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 export function Layout() {
@@ -16,7 +17,7 @@ export function Layout() {
   const live = useLiveUpdates(`${app?.config.gatewayUrl}/api/v1/stream`, accessToken, queryClient, !!app);
 
   return (
-    <>
+    <CommandsProvider>
       <a className="skip" href="#main">
         {t("app.skipToContent")}
       </a>
@@ -94,7 +95,8 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         {session.roles.length === 0 ? <p role="alert">{t("app.noAccess")}</p> : <Outlet />}
       </main>
-    </>
+      <KeyboardLayer />
+    </CommandsProvider>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useParams } from "@tanstack/react-router";
-import { type FormEvent, useId, useState } from "react";
+import { Link, useNavigate, useParams, useRouter } from "@tanstack/react-router";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Api, type Incident, must, versioned } from "../api/client";
 import { HOLD_REASONS, RESOLUTION_CODES } from "../api/enums";
 import { useSession } from "../auth/auth";
+import { useCommands, useShortcuts } from "../components/Commands";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
 import { useApi } from "../context";
 import { useFormat, useNow } from "../lib/format";
@@ -26,6 +27,26 @@ export function IncidentScreen() {
   const { t } = useTranslation();
   const session = useSession();
   const incident = useQuery({ queryKey: ["incident", id], queryFn: () => readIncident(api, id) });
+  const router = useRouter();
+  const navigate = useNavigate();
+  const write = (kind: "comments" | "work-notes") => {
+    document.querySelector<HTMLInputElement>(`input[data-kind="${kind}"]`)?.click();
+    document.querySelector<HTMLTextAreaElement>('[data-testid="conversation-body"]')?.focus();
+  };
+  useShortcuts([
+    { key: "c", run: () => write("comments") },
+    { key: "w", run: () => session.isAgent && write("work-notes") },
+    { key: "e", run: () => document.querySelector<HTMLButtonElement>('[data-testid="edit"]')?.click() },
+    {
+      key: "Escape",
+      run: () =>
+        window.history.length > 1
+          ? router.history.back()
+          : void navigate(
+              session.isAgent ? { to: "/queue", search: { view: "mine" } } : { to: "/my/incidents" },
+            ),
+    },
+  ]);
 
   if (incident.isPending) return <Loading />;
   if (incident.error) return <ErrorBox error={incident.error} />;
@@ -251,7 +272,7 @@ function Details({ record, id, canEdit }: { record: Versioned<Incident>; id: str
           </dl>
           {data.description && <p className="description">{data.description}</p>}
           {canEdit && (
-            <button type="button" onClick={startEdit}>
+            <button type="button" onClick={startEdit} data-testid="edit">
               {t("incident.edit")}
             </button>
           )}
@@ -377,6 +398,36 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
     session.isAgent &&
     record.data.assignee !== session.username &&
     !["CLOSED", "CANCELLED"].includes(record.data.state ?? "");
+  // a move chosen in the command palette: its form opens with the focus on its first field
+  const [focusForm, setFocusForm] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusForm && open) {
+      formRef.current?.querySelector<HTMLElement>("select, textarea, input")?.focus();
+      setFocusForm(false);
+    }
+  }, [focusForm, open]);
+  useCommands([
+    ...(canAssign
+      ? [
+          {
+            id: "assign-me",
+            label: t("incident.assignToMe"),
+            run: () => act.mutate({ action: "assign", body: { assignee: session.username } }),
+          },
+        ]
+      : []),
+    ...moves.map((move) => ({
+      id: `move-${move.action}`,
+      label: t(`incident.action.${move.action}`),
+      run: () => {
+        if (moveFields(move).length) {
+          setOpen(move.action ?? null);
+          setFocusForm(true);
+        } else act.mutate({ action: move.action ?? "" });
+      },
+    })),
+  ]);
 
   return (
     <section
@@ -424,6 +475,7 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
           return (
             <form
               key={move.action}
+              ref={formRef}
               className="form action-form"
               data-testid={`action-form-${move.action}`}
               onSubmit={(e) => {
@@ -576,6 +628,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
               <input
                 type="radio"
                 name="kind"
+                data-kind="comments"
                 checked={kind === "comments"}
                 onChange={() => setKind("comments")}
               />
@@ -585,6 +638,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
               <input
                 type="radio"
                 name="kind"
+                data-kind="work-notes"
                 checked={kind === "work-notes"}
                 onChange={() => setKind("work-notes")}
               />
@@ -595,6 +649,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
         <label htmlFor={bodyId}>{t("incident.body")}</label>
         <textarea
           id={bodyId}
+          data-testid="conversation-body"
           required
           value={body}
           rows={3}
