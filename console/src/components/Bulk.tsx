@@ -18,7 +18,7 @@ export interface Bulk {
 }
 
 /** A bulk action's state: which action, the results so far (one per record, as they come). */
-export function useBulk(): Bulk {
+export function useBulk(onFinished?: (results: BulkResult[]) => void): Bulk {
   const queryClient = useQueryClient();
   const [action, setAction] = useState<string | null>(null);
   const [results, setResults] = useState<BulkResult[]>([]);
@@ -35,7 +35,7 @@ export function useBulk(): Bulk {
       setTotal(targets.length);
       setRunning(true);
       try {
-        await applyToEach(targets, call, (r) => setResults((prev) => [...prev, r]));
+        onFinished?.(await applyToEach(targets, call, (r) => setResults((prev) => [...prev, r])));
       } finally {
         setRunning(false);
         void queryClient.invalidateQueries({ queryKey: ["incidents"] });

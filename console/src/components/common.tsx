@@ -23,6 +23,8 @@ export function StateBadge({
 /** The countdown of the incident's running SLA clock (response until responded, then resolution). */
 export function SlaCountdown({ incident, now }: { incident: Incident; now: number }) {
   const { t, i18n } = useTranslation();
+  // a cancelled or closed incident has no clock to count down (its response clock may never have stopped)
+  if (incident.state === "CANCELLED" || incident.state === "CLOSED") return <span>—</span>;
   const clock =
     incident.sla?.response && !incident.respondedAt && incident.sla.response.state !== "MET"
       ? incident.sla.response

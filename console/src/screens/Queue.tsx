@@ -57,7 +57,14 @@ export function QueueScreen() {
   const [viewName, setViewName] = useState("");
   const searchBox = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
-  const bulk = useBulk();
+  // the records a bulk action changed leave the selection; the refused ones stay selected, to act on again
+  const bulk = useBulk((results) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const r of results) if (r.status === "done") next.delete(r.id);
+      return next;
+    }),
+  );
 
   const base = viewQuery(search.view, session.username, search.state);
   const query = {
