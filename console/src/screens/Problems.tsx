@@ -635,9 +635,17 @@ function LinkedIncidents({ id, allowed }: { id: string; allowed: string[] }) {
     queryKey: ["problem", id, "incidents"],
     queryFn: async () => must(await api.GET("/api/v1/problems/{id}/incidents", { params: { path: { id } } })),
   });
-  const done = () => {
-    void queryClient.invalidateQueries({ queryKey: ["problem", id] });
-    void queryClient.invalidateQueries({ queryKey: ["problems"] });
+  // linking changes the problem's version: the record (and its ETag, which the next move sends as If-Match)
+  // is read again before the linked list shows the change, so a move made right after is not refused with 412
+  const done = async () => {
+    await queryClient.invalidateQueries({ queryKey: ["problem", id], exact: true });
+    await Promise.all([
+      queryClient.invalidateQueries({
+        queryKey: ["problem", id],
+        predicate: (q) => q.queryKey.length > 2,
+      }),
+      queryClient.invalidateQueries({ queryKey: ["problems"] }),
+    ]);
   };
   const link = useMutation({
     mutationFn: async (incidentNumber: string) =>
@@ -645,9 +653,9 @@ function LinkedIncidents({ id, allowed }: { id: string; allowed: string[] }) {
         params: { path: { id } },
         body: { incidentNumber },
       }),
-    onSuccess: () => {
+    onSuccess: async () => {
       setNumber("");
-      done();
+      await done();
     },
   });
   const unlink = useMutation({
