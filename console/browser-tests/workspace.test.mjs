@@ -188,6 +188,16 @@ describe("agent workspace", () => {
     await page.keyboard.press("Escape");
     await page.getByRole("heading", { name: "Incident queue" }).waitFor();
     assert.ok(page.url().startsWith(`${CONSOLE_URL}/queue`));
+
+    // the palette opens an incident by its number
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type(incident.number);
+    await page
+      .getByTestId("palette")
+      .getByRole("option", { name: `Open incident ${incident.number}` })
+      .waitFor();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("incident-number").filter({ hasText: incident.number }).waitFor();
     await context.close();
   });
 });
