@@ -11,16 +11,21 @@ import { Layout, NotFound } from "./components/Layout";
 import { IncidentScreen } from "./screens/Incident";
 import { MyIncidentsScreen, MyRequestsScreen } from "./screens/My";
 import { NewIncidentScreen } from "./screens/NewIncident";
+import { ProblemScreen, type ProblemSearch, ProblemsScreen } from "./screens/Problems";
 import { QUEUE_VIEWS, QueueScreen, type QueueSearch } from "./screens/Queue";
+import { ApprovalsScreen, RequestScreen, TasksScreen } from "./screens/Requests";
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
 function Home() {
   const { session } = useAuth();
   if (session?.isAgent) return <Navigate to="/queue" search={{ view: "mine" }} replace />;
+  if (session?.isProblemStaff) return <Navigate to="/problems" search={{ view: "all" }} replace />;
   return <Navigate to="/my/incidents" replace />;
 }
 
+const page = (value: unknown) =>
+  Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : undefined;
 const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
 const routes = [
@@ -37,13 +42,28 @@ const routes = [
       priority: str(search.priority),
       q: str(search.q),
       sort: str(search.sort),
-      page:
-        Number.isInteger(Number(search.page)) && Number(search.page) > 0 ? Number(search.page) : undefined,
+      page: page(search.page),
     }),
     component: QueueScreen,
   }),
   createRoute({ getParentRoute: () => rootRoute, path: "/incidents/new", component: NewIncidentScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/incidents/$id", component: IncidentScreen }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: "/problems",
+    validateSearch: (search: Record<string, unknown>): ProblemSearch => ({
+      view: search.view === "knownErrors" ? "knownErrors" : "all",
+      state: str(search.state),
+      priority: str(search.priority),
+      q: str(search.q),
+      page: page(search.page),
+    }),
+    component: ProblemsScreen,
+  }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/problems/$id", component: ProblemScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/approvals", component: ApprovalsScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/tasks", component: TasksScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/requests/$id", component: RequestScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/incidents", component: MyIncidentsScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/requests", component: MyRequestsScreen }),
   createRoute({

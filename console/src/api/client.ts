@@ -20,6 +20,11 @@ export type SlaExplanation = Json<"/api/v1/incidents/{id}/sla", "get">;
 export type Service = Json<"/api/v1/catalog/services/{id}", "get">;
 export type CatalogItem = Json<"/api/v1/catalog/items/{id}", "get">;
 export type ServiceRequest = Json<"/api/v1/requests/{id}", "get">;
+export type RequestTask = Json<"/api/v1/requests/{id}/tasks", "get">[number];
+export type ProblemRecord = Json<"/api/v1/problems/{id}", "get">;
+export type ProblemMove = NonNullable<Json<"/api/v1/problems/{id}/next-states", "get">["moves"]>[number];
+export type KnownError = Json<"/api/v1/problems/{id}/known-error", "get">;
+export type KnownErrorPage = Json<"/api/v1/known-errors", "get">;
 
 export type Api = ReturnType<typeof createApi>;
 

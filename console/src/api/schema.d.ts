@@ -790,7 +790,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List incidents (requesters see their own) */
+        /**
+         * List incidents (requesters see their own)
+         * @description Filters combine (all must hold); the agents' queues are e.g. unassigned (assignee=none&open=true), breaching soon (slaAtRisk=true&sort=slaDue). A value a filter does not accept is 400 naming the parameter.
+         */
         get: operations["IncidentResource_list"];
         put?: never;
         /** Raise an incident (or add a repeated report to the open incident of its correlation key) */
@@ -1070,6 +1073,23 @@ export interface paths {
         put?: never;
         /** Internal work note, never shown to the caller */
         post: operations["IncidentResource_workNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notifications a record caused, with each delivery's status and attempts */
+        get: operations["NotificationResource_ofRecord"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1760,14 +1780,14 @@ export interface components {
         /**
          * @description RFC 9457 problem details. `type` is one of the catalogue in docs/problem-types.md.
          * @example {
-         *       "detail": "Cannot resolve from state NEW; allowed now: start, cancel",
          *       "allowedMoves": [
          *         "start",
          *         "cancel"
          *       ],
+         *       "detail": "Cannot resolve from state NEW; allowed now: start, cancel",
+         *       "status": 409,
          *       "title": "Move not allowed",
-         *       "type": "https://itsm.dev/problems/illegal-move",
-         *       "status": 409
+         *       "type": "https://itsm.dev/problems/illegal-move"
          *     }
          */
         Problem: {
@@ -2337,6 +2357,32 @@ export interface components {
             /** @description The parent incident; one that would make a cycle is refused (422) */
             parentId?: components["schemas"]["UUID"];
         };
+        /** @enum {string} */
+        DeliveryStatus: "PENDING" | "SENT" | "FAILED" | "UNDELIVERABLE";
+        DeliveryView: {
+            id?: components["schemas"]["UUID"];
+            record?: string;
+            recipient?: string;
+            kind?: components["schemas"]["NotificationKind"];
+            eventType?: string;
+            eventId?: components["schemas"]["UUID"];
+            status?: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts?: number;
+            lastError?: string;
+            nextAttemptAt?: components["schemas"]["Notification_Instant"];
+            email?: string;
+            language?: string;
+            createdAt?: components["schemas"]["Notification_Instant"];
+            sentAt?: components["schemas"]["Notification_Instant"];
+        };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T16:15:50Z
+         */
+        Notification_Instant: string;
+        /** @enum {string} */
+        NotificationKind: "INCIDENT_CREATED" | "INCIDENT_AWAITING_CALLER" | "INCIDENT_RESOLVED" | "INCIDENT_CLOSED" | "INCIDENT_ASSIGNED" | "INCIDENT_SLA_AT_RISK" | "INCIDENT_SLA_BREACHED";
         /** @description A new problem. Priority follows from impact × urgency. */
         CreateProblem: {
             /** @example Mail queue stalls under load */
@@ -6961,16 +7007,22 @@ export interface operations {
     IncidentResource_list: {
         parameters: {
             query?: {
+                /** @description The assignee's user name; none: incidents nobody is assigned to */
                 assignee?: string;
                 assignmentGroup?: string;
                 breached?: string;
                 caller?: string;
                 major?: string;
+                /** @description true: open incidents (NEW, IN_PROGRESS, ON_HOLD); false: the others (RESOLVED, CLOSED, CANCELLED) */
+                open?: boolean;
                 page?: string;
                 priority?: string;
                 q?: string;
                 serviceId?: string;
                 size?: string;
+                /** @description true: an SLA clock still running carries an AT_RISK or BREACHED mark (the response clock until the response, the resolution clock while the incident is open, paused or not); false: none does */
+                slaAtRisk?: boolean;
+                /** @description Comma-separated fields, '-' for descending: number, createdAt, updatedAt (default -updatedAt), priority, state, slaDue (earliest resolution due first; incidents whose resolution clock is paused or stopped last) */
                 sort?: string;
                 state?: string;
             };
@@ -8630,6 +8682,65 @@ export interface operations {
             };
             /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    NotificationResource_ofRecord: {
+        parameters: {
+            query: {
+                /** @description The record's number, e.g. INC0001001 */
+                record: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"][];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,10 @@ export interface Session {
   roles: string[];
   isAgent: boolean;
   isRequester: boolean;
+  /** Works on problems: agents propose and link, problem managers (and admins) run the analysis. */
+  isProblemStaff: boolean;
+  /** May list requests (their own, those awaiting their approval, or all): the approvals inbox. */
+  mayListRequests: boolean;
 }
 
 interface AuthContextValue {
@@ -52,6 +56,10 @@ function toSession(user: User | null): Session | null {
     roles,
     isAgent: roles.includes("itsm-agent") || roles.includes("itsm-admin"),
     isRequester: roles.includes("itsm-requester"),
+    isProblemStaff: ["itsm-agent", "itsm-problem-manager", "itsm-admin"].some((r) => roles.includes(r)),
+    mayListRequests: ["itsm-requester", "itsm-agent", "itsm-catalog-manager", "itsm-admin"].some((r) =>
+      roles.includes(r),
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useAuth, useSession } from "../auth/auth";
 import { AppContext } from "../context";
 import { useLiveUpdates } from "../lib/live";
+import { CommandsProvider, KeyboardLayer } from "./Commands";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 export function Layout() {
@@ -16,7 +17,7 @@ export function Layout() {
   const live = useLiveUpdates(`${app?.config.gatewayUrl}/api/v1/stream`, accessToken, queryClient, !!app);
 
   return (
-    <>
+    <CommandsProvider>
       <a className="skip" href="#main">
         {t("app.skipToContent")}
       </a>
@@ -34,7 +35,17 @@ export function Layout() {
                 <li>
                   <Link to="/incidents/new">{t("nav.newIncident")}</Link>
                 </li>
+                <li>
+                  <Link to="/tasks">{t("nav.tasks")}</Link>
+                </li>
               </>
+            )}
+            {session.isProblemStaff && (
+              <li>
+                <Link to="/problems" search={{ view: "all" }}>
+                  {t("nav.problems")}
+                </Link>
+              </li>
             )}
             {session.isRequester && (
               <>
@@ -51,6 +62,11 @@ export function Layout() {
                   <Link to="/my/requests">{t("nav.myRequests")}</Link>
                 </li>
               </>
+            )}
+            {session.mayListRequests && (
+              <li>
+                <Link to="/approvals">{t("nav.approvals")}</Link>
+              </li>
             )}
           </ul>
         </nav>
@@ -79,7 +95,8 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         {session.roles.length === 0 ? <p role="alert">{t("app.noAccess")}</p> : <Outlet />}
       </main>
-    </>
+      <KeyboardLayer />
+    </CommandsProvider>
   );
 }
 

@@ -8,7 +8,13 @@ export function PriorityBadge({ priority }: { priority?: string }) {
   return <span className={`badge priority-${priority.toLowerCase()}`}>{priority}</span>;
 }
 
-export function StateBadge({ state, kind = "state" }: { state?: string; kind?: "state" | "requestState" }) {
+export function StateBadge({
+  state,
+  kind = "state",
+}: {
+  state?: string;
+  kind?: "state" | "requestState" | "problemState" | "taskState";
+}) {
   const { t } = useTranslation();
   if (!state) return null;
   return <span className={`badge state state-${state.toLowerCase()}`}>{t(`${kind}.${state}`)}</span>;
@@ -17,6 +23,8 @@ export function StateBadge({ state, kind = "state" }: { state?: string; kind?: "
 /** The countdown of the incident's running SLA clock (response until responded, then resolution). */
 export function SlaCountdown({ incident, now }: { incident: Incident; now: number }) {
   const { t, i18n } = useTranslation();
+  // a cancelled or closed incident has no clock to count down (its response clock may never have stopped)
+  if (incident.state === "CANCELLED" || incident.state === "CLOSED") return <span>—</span>;
   const clock =
     incident.sla?.response && !incident.respondedAt && incident.sla.response.state !== "MET"
       ? incident.sla.response

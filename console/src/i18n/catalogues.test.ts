@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { HOLD_REASONS, INCIDENT_STATES, REQUEST_STATES, RESOLUTION_CODES } from "../api/enums";
+import {
+  HOLD_REASONS,
+  INCIDENT_STATES,
+  PROBLEM_STATES,
+  REQUEST_STATES,
+  RESOLUTION_CODES,
+} from "../api/enums";
 import { PROBLEM_TYPES } from "../lib/problem";
 import { en } from "./en";
 import { initialLanguage } from "./index";
@@ -44,6 +50,7 @@ describe("translation catalogues", () => {
       ["holdReason", HOLD_REASONS],
       ["resolutionCode", RESOLUTION_CODES],
       ["requestState", REQUEST_STATES],
+      ["problemState", PROBLEM_STATES],
     ];
     for (const [group, values] of groups) {
       for (const value of values) {

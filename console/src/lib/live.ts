@@ -11,6 +11,7 @@ export function staleKeys(event: SseEvent): string[][] {
     return [];
   }
   if (type.startsWith("itsm.incident.")) return [["incidents"], ["incident"]];
+  if (type.startsWith("itsm.problem.")) return [["problems"], ["problem"]];
   if (type.startsWith("itsm.catalog.request")) return [["requests"]];
   if (type.startsWith("itsm.catalog.")) return [["catalog"]];
   return [];

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useParams } from "@tanstack/react-router";
-import { type FormEvent, useId, useState } from "react";
+import { Link, useNavigate, useParams, useRouter } from "@tanstack/react-router";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Api, type Incident, must, versioned } from "../api/client";
 import { HOLD_REASONS, RESOLUTION_CODES } from "../api/enums";
 import { useSession } from "../auth/auth";
+import { useCommands, useShortcuts } from "../components/Commands";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
 import { useApi } from "../context";
 import { useFormat, useNow } from "../lib/format";
@@ -26,6 +27,26 @@ export function IncidentScreen() {
   const { t } = useTranslation();
   const session = useSession();
   const incident = useQuery({ queryKey: ["incident", id], queryFn: () => readIncident(api, id) });
+  const router = useRouter();
+  const navigate = useNavigate();
+  const write = (kind: "comments" | "work-notes") => {
+    document.querySelector<HTMLInputElement>(`input[data-kind="${kind}"]`)?.click();
+    document.querySelector<HTMLTextAreaElement>('[data-testid="conversation-body"]')?.focus();
+  };
+  useShortcuts([
+    { key: "c", run: () => write("comments") },
+    { key: "w", run: () => session.isAgent && write("work-notes") },
+    { key: "e", run: () => document.querySelector<HTMLButtonElement>('[data-testid="edit"]')?.click() },
+    {
+      key: "Escape",
+      run: () =>
+        window.history.length > 1
+          ? router.history.back()
+          : void navigate(
+              session.isAgent ? { to: "/queue", search: { view: "mine" } } : { to: "/my/incidents" },
+            ),
+    },
+  ]);
 
   if (incident.isPending) return <Loading />;
   if (incident.error) return <ErrorBox error={incident.error} />;
@@ -64,6 +85,7 @@ export function IncidentScreen() {
         <div>
           <SlaPanel id={id} incident={data} />
           <Links incident={data} />
+          {session.isAgent && <KnownErrorSearch incident={data} />}
         </div>
       </div>
     </article>
@@ -250,7 +272,7 @@ function Details({ record, id, canEdit }: { record: Versioned<Incident>; id: str
           </dl>
           {data.description && <p className="description">{data.description}</p>}
           {canEdit && (
-            <button type="button" onClick={startEdit}>
+            <button type="button" onClick={startEdit} data-testid="edit">
               {t("incident.edit")}
             </button>
           )}
@@ -376,6 +398,36 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
     session.isAgent &&
     record.data.assignee !== session.username &&
     !["CLOSED", "CANCELLED"].includes(record.data.state ?? "");
+  // a move chosen in the command palette: its form opens with the focus on its first field
+  const [focusForm, setFocusForm] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusForm && open) {
+      formRef.current?.querySelector<HTMLElement>("select, textarea, input")?.focus();
+      setFocusForm(false);
+    }
+  }, [focusForm, open]);
+  useCommands([
+    ...(canAssign
+      ? [
+          {
+            id: "assign-me",
+            label: t("incident.assignToMe"),
+            run: () => act.mutate({ action: "assign", body: { assignee: session.username } }),
+          },
+        ]
+      : []),
+    ...moves.map((move) => ({
+      id: `move-${move.action}`,
+      label: t(`incident.action.${move.action}`),
+      run: () => {
+        if (moveFields(move).length) {
+          setOpen(move.action ?? null);
+          setFocusForm(true);
+        } else act.mutate({ action: move.action ?? "" });
+      },
+    })),
+  ]);
 
   return (
     <section
@@ -423,6 +475,7 @@ function Actions({ record, id }: { record: Versioned<Incident>; id: string }) {
           return (
             <form
               key={move.action}
+              ref={formRef}
               className="form action-form"
               data-testid={`action-form-${move.action}`}
               onSubmit={(e) => {
@@ -575,6 +628,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
               <input
                 type="radio"
                 name="kind"
+                data-kind="comments"
                 checked={kind === "comments"}
                 onChange={() => setKind("comments")}
               />
@@ -584,6 +638,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
               <input
                 type="radio"
                 name="kind"
+                data-kind="work-notes"
                 checked={kind === "work-notes"}
                 onChange={() => setKind("work-notes")}
               />
@@ -594,6 +649,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
         <label htmlFor={bodyId}>{t("incident.body")}</label>
         <textarea
           id={bodyId}
+          data-testid="conversation-body"
           required
           value={body}
           rows={3}
@@ -837,7 +893,8 @@ function Links({ incident }: { incident: Incident }) {
   });
   const rows: [string, React.ReactNode][] = [];
   if (incident.serviceId) rows.push([t("incident.field.service"), service.data?.name ?? incident.serviceId]);
-  if (incident.problemNumber) rows.push([t("incident.problem"), incident.problemNumber]);
+  if (incident.problemNumber)
+    rows.push([t("incident.problem"), <ProblemLink key="prb" number={incident.problemNumber} />]);
   if (incident.causedByChange) rows.push([t("incident.causedByChange"), incident.causedByChange]);
   if (incident.possibleCauseChange)
     rows.push([t("incident.possibleCauseChange"), incident.possibleCauseChange]);
@@ -862,6 +919,108 @@ function Links({ incident }: { incident: Incident }) {
             </div>
           ))}
         </dl>
+      )}
+    </section>
+  );
+}
+
+/** The linked problem by its number (the incident holds no problem id): a link when the caller may see it. */
+function ProblemLink({ number }: { number: string }) {
+  const api = useApi();
+  const session = useSession();
+  const found = useQuery({
+    queryKey: ["problems", "by-number", number],
+    enabled: session.isProblemStaff,
+    queryFn: async () =>
+      must(await api.GET("/api/v1/problems", { params: { query: { q: number, size: "5" } } })),
+  });
+  const problem = found.data?.items?.find((p) => p.number === number);
+  if (!problem?.id) return <>{number}</>;
+  return (
+    <Link to="/problems/$id" params={{ id: problem.id }}>
+      {number}
+    </Link>
+  );
+}
+
+/** Search the known errors and link this incident to one's problem; its workaround then comes onto the incident. */
+function KnownErrorSearch({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState("");
+  const [q, setQ] = useState<string | null>(null);
+  const inputId = useId();
+  const results = useQuery({
+    queryKey: ["problems", "known-errors", q],
+    enabled: q !== null,
+    queryFn: async () =>
+      must(await api.GET("/api/v1/known-errors", { params: { query: { q: q || undefined, size: "10" } } })),
+  });
+  const link = useMutation({
+    mutationFn: async ({ problemId }: { problemId: string; problemNumber: string }) =>
+      api.POST("/api/v1/problems/{id}/incidents", {
+        params: { path: { id: problemId } },
+        body: { incidentNumber: incident.number ?? "" },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["incident", incident.id] });
+      void queryClient.invalidateQueries({ queryKey: ["problems"] });
+    },
+  });
+  const items = results.data?.items ?? [];
+  return (
+    <section aria-labelledby="ke-search-title" className="card" data-testid="known-error-search">
+      <h2 id="ke-search-title">{t("incident.knownErrors")}</h2>
+      <form
+        className="inline-form"
+        aria-label={t("incident.knownErrors")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(text.trim());
+        }}
+      >
+        <label htmlFor={inputId}>{t("incident.searchKnownErrors")}</label>
+        <input id={inputId} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit">{t("queue.search")}</button>
+      </form>
+      <ErrorBox error={results.error ?? link.error} />
+      {link.isSuccess && link.variables && (
+        <p role="status" className="ok">
+          {t("incident.linkedToProblem", { number: link.variables.problemNumber })}
+        </p>
+      )}
+      {q !== null && !results.isPending && items.length === 0 && <p>{t("incident.noKnownErrors")}</p>}
+      {items.length > 0 && (
+        <ul className="plain known-errors" data-testid="known-error-results">
+          {items.map((ke) => {
+            const linked = incident.problemNumber === ke.problemNumber;
+            return (
+              <li key={ke.id} data-problem={ke.problemNumber}>
+                <p>
+                  <strong>{ke.problemNumber}</strong> {ke.symptom}
+                </p>
+                <p className="muted">
+                  {t("incident.workaroundShort")}: {ke.workaround}
+                </p>
+                {linked ? (
+                  <span className="badge">{t("incident.linked")}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={link.isPending}
+                    onClick={() =>
+                      link.mutate({ problemId: ke.problemId ?? "", problemNumber: ke.problemNumber ?? "" })
+                    }
+                  >
+                    {t("incident.linkToProblem", { number: ke.problemNumber })}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { must } from "../api/client";
 import { useSession } from "../auth/auth";
@@ -66,7 +67,11 @@ export function MyRequestsScreen() {
           <tbody>
             {items.map((r) => (
               <tr key={r.id} data-number={r.number}>
-                <td>{r.number}</td>
+                <td>
+                  <Link to="/requests/$id" params={{ id: r.id ?? "" }}>
+                    {r.number}
+                  </Link>
+                </td>
                 <td>{r.itemName}</td>
                 <td>
                   <StateBadge state={r.state} kind="requestState" />

@@ -1,15 +1,20 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { must } from "../api/client";
+import { type Incident, must } from "../api/client";
 import { INCIDENT_STATES } from "../api/enums";
 import { useSession } from "../auth/auth";
+import { BulkActions, BulkResults, useBulk } from "../components/Bulk";
+import { useShortcuts } from "../components/Commands";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
 import { useApi } from "../context";
+import { type BulkTarget, ifMatchOf } from "../lib/bulk";
 import { useFormat, useNow } from "../lib/format";
+import { deleteView, readViews, type SavedView, saveView } from "../lib/savedViews";
+import { step } from "../lib/shortcuts";
 
-export const QUEUE_VIEWS = ["mine", "all", "breached", "major"] as const;
+export const QUEUE_VIEWS = ["mine", "unassigned", "breaching", "major", "open", "all"] as const;
 export interface QueueSearch {
   view: (typeof QUEUE_VIEWS)[number];
   state?: string;
@@ -20,8 +25,20 @@ export interface QueueSearch {
 }
 
 const PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
-const SORTS = ["-updatedAt", "updatedAt", "priority", "-createdAt", "number"];
+const SORTS = ["-updatedAt", "updatedAt", "slaDue", "priority", "-createdAt", "number"];
 const SIZE = 50;
+
+/** The API's filters of a view: the work queues show open incidents only (unless a state is chosen). */
+export function viewQuery(view: QueueSearch["view"], username: string, state?: string) {
+  const open = state || view === "all" ? undefined : true;
+  return {
+    open,
+    assignee: view === "mine" ? username : view === "unassigned" ? "none" : undefined,
+    slaAtRisk: view === "breaching" ? true : undefined,
+    major: view === "major" ? "true" : undefined,
+    defaultSort: view === "breaching" ? "slaDue" : "-updatedAt",
+  };
+}
 
 export function QueueScreen() {
   const { t } = useTranslation();
@@ -32,30 +49,112 @@ export function QueueScreen() {
   const { dateTime } = useFormat();
   const now = useNow();
   const [text, setText] = useState(search.q ?? "");
-  const ids = { state: useId(), priority: useId(), q: useId(), sort: useId() };
+  const ids = { state: useId(), priority: useId(), q: useId(), sort: useId(), name: useId() };
   const page = search.page ?? 1;
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [active, setActive] = useState(-1);
+  const [views, setViews] = useState<SavedView[]>(() => readViews(localStorage, session.username));
+  const [viewName, setViewName] = useState("");
+  const searchBox = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  // the records a bulk action changed leave the selection; the refused ones stay selected, to act on again
+  const bulk = useBulk((results) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const r of results) if (r.status === "done") next.delete(r.id);
+      return next;
+    }),
+  );
 
+  const base = viewQuery(search.view, session.username, search.state);
   const query = {
     state: search.state,
     priority: search.priority,
     q: search.q,
-    sort: search.sort ?? "-updatedAt",
+    sort: search.sort ?? base.defaultSort,
     page: String(page - 1),
     size: String(SIZE),
-    assignee: search.view === "mine" ? session.username : undefined,
-    breached: search.view === "breached" ? "true" : undefined,
-    major: search.view === "major" ? "true" : undefined,
+    assignee: base.assignee,
+    open: base.open,
+    slaAtRisk: base.slaAtRisk,
+    major: base.major,
   };
   const incidents = useQuery({
     queryKey: ["incidents", "queue", query],
     queryFn: async () => must(await api.GET("/api/v1/incidents", { params: { query } })),
     placeholderData: keepPreviousData,
   });
+  const rows = incidents.data?.items ?? [];
+
+  // a new list (another view, page or filter) starts without a selection or an active row
+  const listKey = JSON.stringify(query);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the list's query changes
+  useEffect(() => {
+    setSelected(new Set());
+    setActive(-1);
+  }, [listKey]);
+  useEffect(() => {
+    setText(search.q ?? "");
+  }, [search.q]);
 
   const set = (patch: Partial<QueueSearch>) =>
     void navigate({ search: (prev: QueueSearch) => ({ ...prev, page: undefined, ...patch }) });
   const total = incidents.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / SIZE));
+
+  const targets = (list: Incident[]): BulkTarget[] =>
+    list.map((i) => ({ id: i.id ?? "", number: i.number ?? "", version: i.version ?? 0 }));
+  const selection = targets(rows.filter((r) => selected.has(r.id ?? "")));
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const focusRow = (index: number) => {
+    setActive(index);
+    tableRef.current?.querySelectorAll<HTMLAnchorElement>("tbody tr a.row-link")[index]?.focus();
+  };
+  const assignToMe = (list: BulkTarget[]) =>
+    bulk.run("assignToMe", list, (target) =>
+      api.POST("/api/v1/incidents/{id}/assign", {
+        params: { path: { id: target.id } },
+        headers: { "If-Match": ifMatchOf(target.version) },
+        body: { assignee: session.username },
+      } as never),
+    );
+
+  useShortcuts([
+    { key: "j", run: () => focusRow(step(active, 1, rows.length)) },
+    { key: "ArrowDown", run: () => focusRow(step(active, 1, rows.length)) },
+    { key: "k", run: () => focusRow(step(active, -1, rows.length)) },
+    { key: "ArrowUp", run: () => focusRow(step(active, -1, rows.length)) },
+    { key: "x", run: () => rows[active]?.id && toggle(rows[active].id) },
+    { key: "/", run: () => searchBox.current?.focus() },
+    {
+      key: "a",
+      run: () => {
+        const row = rows[active];
+        if (row) void assignToMe(targets([row]));
+      },
+    },
+    {
+      key: "Enter",
+      when: () => !!tableRef.current?.contains(document.activeElement),
+      run: () => {
+        const id = rows[active]?.id;
+        if (id) void navigate({ to: "/incidents/$id", params: { id } });
+      },
+    },
+  ]);
+
+  const saveCurrent = () => {
+    const name = viewName.trim();
+    if (!name) return;
+    setViews(saveView(localStorage, session.username, name, { ...search }));
+    setViewName("");
+  };
 
   return (
     <section aria-labelledby="queue-title">
@@ -73,6 +172,48 @@ export function QueueScreen() {
           </Link>
         ))}
       </nav>
+      <details className="saved-views" data-testid="saved-views">
+        <summary>{t("queue.saved.title", { count: views.length })}</summary>
+        {views.length === 0 ? (
+          <p>{t("queue.saved.none")}</p>
+        ) : (
+          <ul>
+            {views.map((v) => (
+              <li key={v.name}>
+                <Link to="/queue" search={v.search as unknown as QueueSearch} data-testid="saved-view">
+                  {v.name}
+                </Link>{" "}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t("queue.saved.delete", { name: v.name })}
+                  onClick={() => setViews(deleteView(localStorage, session.username, v.name))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            saveCurrent();
+          }}
+        >
+          <label htmlFor={ids.name}>{t("queue.saved.name")}</label>
+          <input
+            id={ids.name}
+            value={viewName}
+            maxLength={60}
+            required
+            onChange={(e) => setViewName(e.target.value)}
+          />
+          <button type="submit">{t("queue.saved.save")}</button>
+        </form>
+        <p className="hint">{t("queue.saved.local")}</p>
+      </details>
       <form
         className="filters"
         aria-label={t("queue.filters")}
@@ -87,7 +228,7 @@ export function QueueScreen() {
           value={search.state ?? ""}
           onChange={(e) => set({ state: e.target.value || undefined })}
         >
-          <option value="">{t("queue.any")}</option>
+          <option value="">{search.view === "all" ? t("queue.any") : t("queue.anyOpen")}</option>
           {INCIDENT_STATES.map((s) => (
             <option key={s} value={s}>
               {t(`state.${s}`)}
@@ -118,6 +259,7 @@ export function QueueScreen() {
         <label htmlFor={ids.q}>{t("queue.search")}</label>
         <input
           id={ids.q}
+          ref={searchBox}
           type="search"
           value={text}
           placeholder={t("queue.searchPlaceholder")}
@@ -132,8 +274,27 @@ export function QueueScreen() {
         <>
           <p className="total" data-testid="total" aria-live="polite">
             {t("queue.total", { count: total })}
+            {selection.length > 0 && <> · {t("bulk.selected", { count: selection.length })}</>}
           </p>
-          <IncidentTable incidents={incidents.data?.items ?? []} now={now} dateTime={dateTime} withAssignee />
+          {selection.length > 0 && (
+            <BulkActions targets={selection} bulk={bulk} onAssignToMe={() => void assignToMe(selection)} />
+          )}
+          <BulkResults bulk={bulk} onDismiss={bulk.clear} />
+          <div ref={tableRef}>
+            <IncidentTable
+              incidents={rows}
+              now={now}
+              dateTime={dateTime}
+              withAssignee
+              selection={{
+                selected,
+                toggle,
+                toggleAll: (on) => setSelected(on ? new Set(rows.map((r) => r.id ?? "")) : new Set()),
+              }}
+              active={active}
+              onFocusRow={setActive}
+            />
+          </div>
           <nav className="pager" aria-label={t("queue.pageOf", { page, pages })}>
             <button type="button" disabled={page <= 1} onClick={() => set({ page: page - 1 })}>
               {t("queue.previous")}
@@ -143,6 +304,7 @@ export function QueueScreen() {
               {t("queue.next")}
             </button>
           </nav>
+          <p className="hint">{t("keys.hint")}</p>
         </>
       )}
     </section>
@@ -154,18 +316,39 @@ export function IncidentTable({
   now,
   dateTime,
   withAssignee,
+  selection,
+  active = -1,
+  onFocusRow,
 }: {
-  incidents: import("../api/client").Incident[];
+  incidents: Incident[];
   now: number;
   dateTime: (v?: string) => string;
   withAssignee?: boolean;
+  selection?: {
+    selected: Set<string>;
+    toggle: (id: string) => void;
+    toggleAll: (on: boolean) => void;
+  };
+  active?: number;
+  onFocusRow?: (index: number) => void;
 }) {
   const { t } = useTranslation();
   if (incidents.length === 0) return <p className="empty">{t("queue.empty")}</p>;
+  const all = selection && incidents.every((i) => selection.selected.has(i.id ?? ""));
   return (
     <table className="list" data-testid="incident-table">
       <thead>
         <tr>
+          {selection && (
+            <th scope="col" className="select">
+              <input
+                type="checkbox"
+                aria-label={t("bulk.selectAll")}
+                checked={!!all}
+                onChange={(e) => selection.toggleAll(e.target.checked)}
+              />
+            </th>
+          )}
           <th scope="col">{t("queue.col.number")}</th>
           <th scope="col">{t("queue.col.priority")}</th>
           <th scope="col">{t("queue.col.state")}</th>
@@ -176,10 +359,32 @@ export function IncidentTable({
         </tr>
       </thead>
       <tbody>
-        {incidents.map((incident) => (
-          <tr key={incident.id} data-number={incident.number}>
+        {incidents.map((incident, index) => (
+          <tr
+            key={incident.id}
+            data-number={incident.number}
+            className={[
+              index === active ? "active" : "",
+              selection?.selected.has(incident.id ?? "") ? "selected" : "",
+            ].join(" ")}
+          >
+            {selection && (
+              <td className="select">
+                <input
+                  type="checkbox"
+                  aria-label={t("bulk.select", { number: incident.number })}
+                  checked={selection.selected.has(incident.id ?? "")}
+                  onChange={() => selection.toggle(incident.id ?? "")}
+                />
+              </td>
+            )}
             <td>
-              <Link to="/incidents/$id" params={{ id: incident.id ?? "" }}>
+              <Link
+                to="/incidents/$id"
+                params={{ id: incident.id ?? "" }}
+                className="row-link"
+                onFocus={() => onFocusRow?.(index)}
+              >
                 {incident.number}
               </Link>
             </td>
