@@ -1096,6 +1096,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification preferences: each kind on or off, and my mail language */
+        get: operations["PreferenceResource_mine"];
+        /** Change my notification preferences (language; kinds switched on or off by name) */
+        put: operations["PreferenceResource_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/known-errors": {
         parameters: {
             query?: never;
@@ -2358,7 +2376,7 @@ export interface components {
             parentId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
-        DeliveryStatus: "PENDING" | "SENT" | "FAILED" | "UNDELIVERABLE";
+        DeliveryStatus: "PENDING" | "SENT" | "FAILED" | "UNDELIVERABLE" | "SUPPRESSED";
         DeliveryView: {
             id?: components["schemas"]["UUID"];
             record?: string;
@@ -2382,7 +2400,19 @@ export interface components {
          */
         Notification_Instant: string;
         /** @enum {string} */
-        NotificationKind: "INCIDENT_CREATED" | "INCIDENT_AWAITING_CALLER" | "INCIDENT_RESOLVED" | "INCIDENT_CLOSED" | "INCIDENT_ASSIGNED" | "INCIDENT_SLA_AT_RISK" | "INCIDENT_SLA_BREACHED";
+        NotificationKind: "INCIDENT_CREATED" | "INCIDENT_AWAITING_CALLER" | "INCIDENT_RESOLVED" | "INCIDENT_CLOSED" | "INCIDENT_ASSIGNED" | "INCIDENT_SLA_AT_RISK" | "INCIDENT_SLA_BREACHED" | "REQUEST_AWAITING_APPROVAL" | "REQUEST_APPROVED" | "REQUEST_REJECTED" | "REQUEST_FULFILLED";
+        PreferenceChange: {
+            language?: string;
+            kinds?: {
+                [key: string]: boolean;
+            };
+        };
+        PreferenceView: {
+            language?: string;
+            kinds?: {
+                [key: string]: boolean;
+            };
+        };
         /** @description A new problem. Priority follows from impact × urgency. */
         CreateProblem: {
             /** @example Mail queue stalls under load */
@@ -2450,6 +2480,7 @@ export interface components {
         };
         LinkedIncidentView: {
             incidentNumber?: string;
+            incidentId?: components["schemas"]["UUID"];
             state?: string;
             linkedBy?: string;
             linkedAt?: components["schemas"]["Problem_Instant"];
@@ -8741,6 +8772,129 @@ export interface operations {
             };
             /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PreferenceResource_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PreferenceResource_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferenceChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
