@@ -676,7 +676,16 @@ function LinkedIncidents({ id, allowed }: { id: string; allowed: string[] }) {
         <ul className="plain">
           {items.map((i) => (
             <li key={i.incidentNumber} data-number={i.incidentNumber}>
-              <strong>{i.incidentNumber}</strong> {i.state && <StateBadge state={i.state} />}{" "}
+              <strong>
+                {i.incidentId ? (
+                  <Link to="/incidents/$id" params={{ id: i.incidentId }}>
+                    {i.incidentNumber}
+                  </Link>
+                ) : (
+                  i.incidentNumber
+                )}
+              </strong>{" "}
+              {i.state && <StateBadge state={i.state} />}{" "}
               <span className="muted">
                 {i.linkedBy} · {dateTime(i.linkedAt)}
               </span>{" "}
