@@ -148,8 +148,9 @@ describe("presence", () => {
     await warning.waitFor({ state: "detached" });
     await agentBar.locator('[data-user="implementer"]').waitFor();
 
-    // the implementer leaves the record: the agent sees it at once
-    await implementer.page.goto(`${CONSOLE_URL}/queue?view=mine`);
+    // the implementer goes back to the queue: the agent sees them leave at once
+    await implementer.page.getByRole("link", { name: "Back to the queue" }).click();
+    await implementer.page.waitForURL((url) => url.pathname === "/queue");
     await agentBar.locator('[data-user="implementer"]').waitFor({ state: "detached" });
 
     assert.deepEqual([...agent.problems, ...implementer.problems], []);

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useContext, useEffect, useId, useSyncExternalStore } from "react";
+import { useContext, useEffect, useId, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { useAuth, useSession } from "../auth/auth";
 import { AppContext } from "../context";
@@ -47,12 +47,13 @@ export function PresenceBar({
   const key = presenceKey(recordType, recordNumber);
   const url = `${app?.config.gatewayUrl}${presencePath(recordType, recordNumber)}`;
 
-  const call = async (method: "GET" | "PUT" | "DELETE", keepalive = false): Promise<PresenceView | null> => {
+  // The latest token, kept so that leaving can send its DELETE synchronously while the page unloads.
+  const latestToken = useRef<string | undefined>(undefined);
+  const call = async (method: "GET" | "PUT"): Promise<PresenceView> => {
     const token = await accessToken();
-    const query = method === "DELETE" ? `?session=${TAB_SESSION}` : "";
-    const response = await fetch(url + query, {
+    latestToken.current = token;
+    const response = await fetch(url, {
       method,
-      keepalive,
       headers: {
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...(method === "PUT" ? { "Content-Type": "application/json" } : {}),
@@ -60,12 +61,12 @@ export function PresenceBar({
       body: method === "PUT" ? JSON.stringify({ activity: activity(), session: TAB_SESSION }) : undefined,
     });
     if (!response.ok) throw new ApiError(response.status, { status: response.status });
-    return response.status === 204 ? null : ((await response.json()) as PresenceView);
+    return (await response.json()) as PresenceView;
   };
 
   const view = useQuery({
     queryKey: key,
-    queryFn: async () => (await call("GET")) as PresenceView,
+    queryFn: () => call("GET"),
     enabled: staff,
     refetchOnWindowFocus: false,
   });
@@ -76,21 +77,27 @@ export function PresenceBar({
     if (!staff) return;
     const beat = () =>
       void call("PUT")
-        .then((fresh) => fresh && queryClient.setQueryData(key, fresh))
+        .then((fresh) => queryClient.setQueryData(key, fresh))
         .catch(() => undefined);
     beat();
     const timer = window.setInterval(beat, HEARTBEAT_MS);
     return () => window.clearInterval(timer);
   }, [staff, url, current]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: call follows url
   useEffect(() => {
     if (!staff) return;
-    const leave = () => void call("DELETE", true).catch(() => undefined);
-    window.addEventListener("pagehide", leave);
+    // keepalive only while the page unloads (the request may outlive it); otherwise an ordinary request
+    const leave = (keepalive: boolean) =>
+      void fetch(`${url}?session=${TAB_SESSION}`, {
+        method: "DELETE",
+        keepalive,
+        headers: latestToken.current ? { Authorization: `Bearer ${latestToken.current}` } : {},
+      }).catch(() => undefined);
+    const unloading = () => leave(true);
+    window.addEventListener("pagehide", unloading);
     return () => {
-      window.removeEventListener("pagehide", leave);
-      leave();
+      window.removeEventListener("pagehide", unloading);
+      leave(false);
     };
   }, [staff, url]);
 
