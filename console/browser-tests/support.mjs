@@ -64,8 +64,11 @@ export async function reportAndCloseLeftovers(testName) {
   openContexts.clear();
 }
 
-/** A signed-in page of `username` (password = user name), through the console's PKCE redirect to Keycloak. */
-export async function signIn(browser, username) {
+/**
+ * A signed-in page of `username` (password = user name), through the console's PKCE redirect to Keycloak;
+ * `prepare` runs on the new context before the first page loads (e.g. to route requests).
+ */
+export async function signIn(browser, username, prepare = async (_context) => {}) {
   const context = await browser.newContext({
     locale: "en-US",
     timezoneId: "Asia/Seoul",
@@ -74,6 +77,7 @@ export async function signIn(browser, username) {
   context.setDefaultTimeout(TIMEOUT);
   openContexts.add(context);
   context.on("close", () => openContexts.delete(context));
+  await prepare(context);
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

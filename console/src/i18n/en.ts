@@ -534,4 +534,14 @@ export const en = {
     network: "The server could not be reached.",
     unknown: "Something went wrong.",
   },
+  presence: {
+    region: "Others on this record",
+    others: "Also here:",
+    editing:
+      "{{names}} is writing on this record right now. Check with them before you answer, so that you do not both reply.",
+    activity: {
+      viewing: "viewing",
+      editing: "writing",
+    },
+  },
 };

@@ -536,4 +536,14 @@ export const ko: Catalogue = {
     network: "서버에 연결할 수 없습니다.",
     unknown: "문제가 발생했습니다.",
   },
+  presence: {
+    region: "이 레코드를 보고 있는 다른 사람",
+    others: "함께 보는 사람:",
+    editing:
+      "{{names}} 님이 지금 이 레코드에 작성 중입니다. 같은 내용을 중복해 답변하지 않도록 답변 전에 먼저 확인하세요.",
+    activity: {
+      viewing: "보는 중",
+      editing: "작성 중",
+    },
+  },
 };

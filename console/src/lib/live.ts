@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { presenceEvent, presenceKey } from "./presence";
 import { readStream, type SseEvent } from "./sse";
 
 /** The query caches a platform event makes stale. */
@@ -34,6 +35,11 @@ export function useLiveUpdates(
       signal: controller.signal,
       onStatus: (status) => setOpen(status === "open"),
       onEvent: (event) => {
+        const presence = presenceEvent(event);
+        if (presence) {
+          queryClient.setQueryData(presenceKey(presence.recordType, presence.recordNumber), presence);
+          return;
+        }
         for (const key of staleKeys(event)) void queryClient.invalidateQueries({ queryKey: key });
       },
     });

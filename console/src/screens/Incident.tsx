@@ -7,6 +7,7 @@ import { HOLD_REASONS, RESOLUTION_CODES } from "../api/enums";
 import { useSession } from "../auth/auth";
 import { useCommands, useShortcuts } from "../components/Commands";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
+import { PresenceBar, useEditing } from "../components/Presence";
 import { useApi } from "../context";
 import { useFormat, useNow } from "../lib/format";
 import { changedFields, editWithIfMatch, type Versioned } from "../lib/ifMatch";
@@ -69,6 +70,7 @@ export function IncidentScreen() {
         {data.holdReason && <span className="badge">{t(`holdReason.${data.holdReason}`)}</span>}
         {data.major && <span className="badge major">{t("incident.field.major")}</span>}
       </p>
+      <PresenceBar recordType="incident" recordNumber={data.number} />
       {data.workaround && (
         <aside className="workaround" aria-labelledby="workaround-title">
           <h2 id="workaround-title">{t("incident.workaround")}</h2>
@@ -101,6 +103,7 @@ function Details({ record, id, canEdit }: { record: Versioned<Incident>; id: str
   const [base, setBase] = useState<Versioned<Incident> | null>(null);
   const [stale, setStale] = useState<{ current: Versioned<Incident>; changed: string[] } | null>(null);
   const [saved, setSaved] = useState(false);
+  useEditing(draft !== null);
   const data = record.data;
 
   const save = useMutation({
@@ -595,6 +598,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
   const [kind, setKind] = useState<"comments" | "work-notes">("comments");
   const [body, setBody] = useState("");
   const [posted, setPosted] = useState(false);
+  useEditing(body.trim() !== "");
   const bodyId = useId();
   const post = useMutation({
     mutationFn: async () => {

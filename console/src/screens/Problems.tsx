@@ -12,6 +12,7 @@ import {
 } from "../api/client";
 import { PROBLEM_STATES } from "../api/enums";
 import { ErrorBox, Loading, PriorityBadge, StateBadge } from "../components/common";
+import { PresenceBar, useEditing } from "../components/Presence";
 import { useApi } from "../context";
 import { useFormat } from "../lib/format";
 import type { Versioned } from "../lib/ifMatch";
@@ -209,6 +210,7 @@ export function ProblemScreen() {
         <PriorityBadge priority={data.priority} /> <StateBadge state={data.state} kind="problemState" />{" "}
         {data.knownError && <span className="badge known-error">{t("problem.knownError")}</span>}
       </p>
+      <PresenceBar recordType="problem" recordNumber={data.number} />
       <div className="columns">
         <div>
           <ProblemDetails data={data} />
@@ -272,6 +274,7 @@ function Analysis({ record, id }: { record: Versioned<Problem>; id: string }) {
   const queryClient = useQueryClient();
   const data = record.data;
   const [draft, setDraft] = useState<Record<string, string> | null>(null);
+  useEditing(draft !== null);
   const save = useMutation({
     mutationFn: async (changes: Record<string, string>) =>
       versioned<Problem>(

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type Api, must, type RequestTask, type ServiceRequest, versioned } from "../api/client";
 import { useSession } from "../auth/auth";
 import { ErrorBox, Loading, StateBadge } from "../components/common";
+import { PresenceBar, useEditing } from "../components/Presence";
 import { useApi } from "../context";
 import { useFormat } from "../lib/format";
 import type { Versioned } from "../lib/ifMatch";
@@ -266,6 +267,7 @@ function TaskActions({ task, label }: { task: RequestTask; label: string }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [notes, setNotes] = useState("");
+  useEditing(notes.trim() !== "");
   const notesId = useId();
   const act = useMutation({
     mutationFn: (action: "start" | "complete") => taskAction(api, task, action, notes.trim()),
@@ -371,6 +373,7 @@ export function RequestScreen() {
       <p className="badges">
         <StateBadge state={data.state} kind="requestState" />
       </p>
+      <PresenceBar recordType="request" recordNumber={data.number} />
       <div className="columns">
         <div>
           <section aria-labelledby="request-details-title" className="card">

@@ -28,9 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KafkaTopicsTest {
 
-    /** Event topics and their dead-letter twins, as the services name them. */
+    /** The gateways' presence topic (gateway/README.md, mp.messaging.*.presence-*.topic). */
+    static final String PRESENCE = "itsm.presence";
+
+    /** Event topics and their dead-letter twins, as the services name them, and the gateways' presence topic. */
     static Set<String> expectedTopics() {
-        return new TreeSet<>(Topics.allWithDeadLetters());
+        Set<String> topics = new TreeSet<>(Topics.allWithDeadLetters());
+        topics.add(PRESENCE);
+        return topics;
     }
 
     static Set<String> topicNames(List<JsonNode> docs) {
@@ -75,6 +80,9 @@ class KafkaTopicsTest {
             if (script.contains("\"$$t.dlq\"") || script.contains("\"$t.dlq\"")) {
                 created.add(topic + ".dlq");
             }
+        }
+        if (script.contains("--topic " + PRESENCE + " ")) {
+            created.add(PRESENCE);
         }
         assertEquals(expectedTopics(), created);
     }

@@ -33,11 +33,17 @@ class ApiExplorerTest {
                 .contentType("application/json")
                 .body("info.title", is("ITSM platform API"))
                 .body("info.description", containsString("unavailable now: flaky-service, offline-service, slow-service"))
-                .body("paths.keySet()", containsInAnyOrder("/api/v1/incident-records", "/api/v1/change-records",
-                        "/api/v1/problem-records", "/api/v1/catalog-records", "/api/v1/notification-records"))
+                // The gateway's own operations (presence) come first.
+                .body("paths.keySet()", containsInAnyOrder("/api/v1/presence/{recordType}/{recordNumber}",
+                        "/api/v1/incident-records", "/api/v1/change-records", "/api/v1/problem-records",
+                        "/api/v1/catalog-records", "/api/v1/notification-records"))
+                .body("paths.'/api/v1/presence/{recordType}/{recordNumber}'.get.operationId", is("getPresence"))
+                .body("paths.'/api/v1/presence/{recordType}/{recordNumber}'.put.responses.'200'.content."
+                        + "'application/json'.schema.'$ref'", is("#/components/schemas/PresenceView"))
                 // Identical schemas are kept once; differing ones of the same name are told apart by service.
                 .body("components.schemas.keySet()", containsInAnyOrder("Problem", "Record", "Change_Record",
-                        "Incident_Record", "Problem_Record", "Notification_Record"))
+                        "Incident_Record", "Problem_Record", "Notification_Record", "PresenceHeartbeat", "PresenceView",
+                        "PresentUser", "PresenceProblemDetail"))
                 .body("components.schemas.Record.title", is("catalog record"))
                 .body("components.schemas.Change_Record.title", is("change record"))
                 .body("paths.'/api/v1/change-records'.get.responses.'200'.content.'application/json'.schema.'$ref'",

@@ -66,6 +66,20 @@ public interface GatewayConfig {
 
     EventStream stream();
 
+    Presence presence();
+
+    /** Who is on which record ({@code /api/v1/presence}), shared by the gateway instances over Kafka. */
+    interface Presence {
+
+        /** How long an entry lives after its latest heartbeat (the console beats every 15 s). */
+        @WithDefault("45s")
+        Duration expiry();
+
+        /** How often expired entries are dropped and their records' subscribers told. */
+        @WithDefault("5s")
+        Duration sweepInterval();
+    }
+
     /** The live event stream {@code GET /api/v1/stream}. */
     interface EventStream {
 

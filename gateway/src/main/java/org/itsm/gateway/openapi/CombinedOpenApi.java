@@ -1,5 +1,9 @@
 package org.itsm.gateway.openapi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /openapi}: one OpenAPI document for the whole API, merged from the services' own documents fetched at
- * request time (so it is as current as they are). A service that cannot be reached is left out and named in the
+ * request time (so it is as current as they are) and the gateway's own operations ({@code openapi/gateway.json}). A service that cannot be reached is left out and named in the
  * description rather than failing the whole document.
  */
 @ApplicationScoped
@@ -32,10 +36,21 @@ public class CombinedOpenApi {
             .put("version", "v1")
             .put("description", "Every service's API behind the gateway, merged from the services' OpenAPI documents.");
 
+    /** The operations the gateway serves itself (presence), merged first so that the services' settings win. */
+    private static final JsonObject OWN = ownDocument();
+
     private final Upstreams upstreams;
 
     public CombinedOpenApi(Upstreams upstreams) {
         this.upstreams = upstreams;
+    }
+
+    private static JsonObject ownDocument() {
+        try (InputStream in = CombinedOpenApi.class.getResourceAsStream("/openapi/gateway.json")) {
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Route handler. */
@@ -45,6 +60,7 @@ public class CombinedOpenApi {
         // Each fetch turns its failure into null, so waiting for all of them never fails.
         Future.join(documents).onComplete(done -> {
             Map<String, JsonObject> fetched = new LinkedHashMap<>();
+            fetched.put("gateway", OWN.copy());
             List<String> missing = new ArrayList<>();
             for (int i = 0; i < services.size(); i++) {
                 JsonObject document = documents.get(i).result();
@@ -54,7 +70,7 @@ public class CombinedOpenApi {
                     fetched.put(services.get(i).name(), document);
                 }
             }
-            if (fetched.isEmpty()) {
+            if (missing.size() == services.size()) {
                 Problem.unavailable(String.join(", ", missing)).send(rc);
                 return;
             }

@@ -1,12 +1,14 @@
 package org.itsm.gateway.problem;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.itsm.events.api.ProblemType;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -14,7 +16,28 @@ import io.vertx.ext.web.RoutingContext;
  * RFC 9457 problem details for the errors the gateway answers itself; answers of the services pass through
  * untouched. Types come from the platform's one catalogue ({@link ProblemType}), so clients handle both alike.
  */
-public record Problem(ProblemType type, String detail) {
+public record Problem(ProblemType type, String detail, List<FieldError> errors) {
+
+    /** An offending field of a request the gateway answers itself. */
+    public record FieldError(String field, String message) {
+    }
+
+    public Problem(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public static Problem validation(List<FieldError> errors) {
+        return new Problem(ProblemType.VALIDATION, "Invalid fields: "
+                + String.join(", ", errors.stream().map(FieldError::field).toList()), List.copyOf(errors));
+    }
+
+    public static Problem badRequest(String detail) {
+        return new Problem(ProblemType.BAD_REQUEST, detail);
+    }
+
+    public static Problem methodNotAllowed(String method) {
+        return new Problem(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed here");
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -63,13 +86,17 @@ public record Problem(ProblemType type, String detail) {
 
     /** The JSON body, with {@code instance} set to the request path. */
     public Buffer toBuffer(String instance) {
-        return new JsonObject()
+        JsonObject body = new JsonObject()
                 .put("type", type.uri().toString())
                 .put("title", type.title())
                 .put("status", type.status())
                 .put("detail", detail)
-                .put("instance", instance)
-                .toBuffer();
+                .put("instance", instance);
+        if (!errors.isEmpty()) {
+            body.put("errors", new JsonArray(errors.stream()
+                    .map(error -> new JsonObject().put("field", error.field()).put("message", error.message())).toList()));
+        }
+        return body.toBuffer();
     }
 
     /** Ends the exchange with this problem; headers set before (challenge, rate-limit) are kept. */

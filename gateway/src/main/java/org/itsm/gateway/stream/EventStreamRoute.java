@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.gateway.config.GatewayConfig;
+import org.itsm.gateway.presence.Presence;
+import org.itsm.gateway.presence.PresenceBoard;
+import org.itsm.gateway.presence.PresenceRoute;
 import org.itsm.gateway.problem.Problem;
 import org.itsm.gateway.stream.EventAudience.Viewer;
 
@@ -33,13 +36,19 @@ public class EventStreamRoute {
 
     static final String RESET_EVENT = "stream-reset";
 
+    /** Someone arrived on, left, or started or stopped editing a record; data as {@code GET /api/v1/presence/...}. */
+    static final String PRESENCE_EVENT = "presence";
+
     private static final String RETRY_MILLIS = "3000";
 
     private final RecentEvents recentEvents;
     private final long heartbeatMillis;
 
-    public EventStreamRoute(EventRelay relay, GatewayConfig config, MeterRegistry registry) {
+    private final Presence presence;
+
+    public EventStreamRoute(EventRelay relay, Presence presence, GatewayConfig config, MeterRegistry registry) {
         this.recentEvents = relay.recentEvents();
+        this.presence = presence;
         this.heartbeatMillis = config.stream().heartbeat().toMillis();
         Gauge.builder("itsm.gateway.stream.subscribers", recentEvents, RecentEvents::subscriberCount)
                 .description("Clients connected to the live event stream").register(registry);
@@ -69,10 +78,18 @@ public class EventStreamRoute {
                 context.runOnContext(v -> send(response, open, event));
             }
         });
+        // Presence changes carry no id: they are not platform events and do not move the client's Last-Event-ID.
+        Runnable presenceSubscription = PresenceBoard.mayTakePart(viewer.roles())
+                ? presence.subscribe(record -> context.runOnContext(v -> write(response, open, "event: " + PRESENCE_EVENT
+                        + "\ndata: " + PresenceRoute.toJson(record, presence.present(record, viewer.username())).encode()
+                        + "\n\n")))
+                : () -> {
+                };
         long heartbeat = context.owner().setPeriodic(heartbeatMillis, id -> write(response, open, ": heartbeat\n\n"));
         Runnable close = () -> {
             if (open.getAndSet(false)) {
                 subscription.cancel().run();
+                presenceSubscription.run();
                 context.owner().cancelTimer(heartbeat);
             }
         };
