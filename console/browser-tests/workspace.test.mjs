@@ -77,10 +77,11 @@ describe("agent workspace", () => {
     // a saved view: the current filters under a name, found again from another view
     const saved = page.getByTestId("saved-views");
     await saved.locator("summary").click();
-    await saved.getByLabel("Save the current filters as").fill("VPN unassigned");
+    const viewName = unique("VPN unassigned");
+    await saved.getByLabel("Save the current filters as").fill(viewName);
     await saved.getByRole("button", { name: "Save view" }).click();
     await page.getByTestId("view-all").click();
-    await page.getByTestId("saved-view").filter({ hasText: "VPN unassigned" }).click();
+    await page.getByTestId("saved-view").filter({ hasText: viewName }).click();
     await page.getByTestId("total").filter({ hasText: "3 incidents" }).waitFor();
     assert.match(page.url(), /view=unassigned/);
 

@@ -14,6 +14,7 @@ import { NewIncidentScreen } from "./screens/NewIncident";
 import { ProblemScreen, type ProblemSearch, ProblemsScreen } from "./screens/Problems";
 import { QUEUE_VIEWS, QueueScreen, type QueueSearch } from "./screens/Queue";
 import { ApprovalsScreen, RequestScreen, TasksScreen } from "./screens/Requests";
+import { TemplatesScreen } from "./screens/Templates";
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
@@ -42,6 +43,7 @@ const routes = [
       priority: str(search.priority),
       q: str(search.q),
       sort: str(search.sort),
+      assignee: str(search.assignee),
       page: page(search.page),
     }),
     component: QueueScreen,
@@ -63,6 +65,7 @@ const routes = [
   createRoute({ getParentRoute: () => rootRoute, path: "/problems/$id", component: ProblemScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/approvals", component: ApprovalsScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/tasks", component: TasksScreen }),
+  createRoute({ getParentRoute: () => rootRoute, path: "/templates", component: TemplatesScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/requests/$id", component: RequestScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/incidents", component: MyIncidentsScreen }),
   createRoute({ getParentRoute: () => rootRoute, path: "/my/requests", component: MyRequestsScreen }),

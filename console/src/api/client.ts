@@ -25,6 +25,8 @@ export type ProblemRecord = Json<"/api/v1/problems/{id}", "get">;
 export type ProblemMove = NonNullable<Json<"/api/v1/problems/{id}/next-states", "get">["moves"]>[number];
 export type KnownError = Json<"/api/v1/problems/{id}/known-error", "get">;
 export type KnownErrorPage = Json<"/api/v1/known-errors", "get">;
+export type ResponseTemplate = Json<"/api/v1/response-templates/{id}", "get">;
+export type SavedView = Json<"/api/v1/saved-views/{id}", "get">;
 
 export type Api = ReturnType<typeof createApi>;
 

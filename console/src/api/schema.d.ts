@@ -821,12 +821,29 @@ export interface paths {
         };
         /**
          * List incidents (requesters see their own)
-         * @description Filters combine (all must hold); the agents' queues are e.g. unassigned (assignee=none&open=true), breaching soon (slaAtRisk=true&sort=slaDue). A value a filter does not accept is 400 naming the parameter.
+         * @description Filters combine (all must hold); the agents' queues are e.g. unassigned (assignee=none&open=true), breaching soon (slaAtRisk=true&sort=slaDue), my groups (assignmentGroup=mine&open=true). A value a filter does not accept is 400 naming the parameter.
          */
         get: operations["IncidentResource_list"];
         put?: never;
         /** Raise an incident (or add a repeated report to the open incident of its correlation key) */
         post: operations["IncidentResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/assignment-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assignment groups the caller belongs to (the assignment_groups claim of their token), what assignmentGroup=mine selects */
+        get: operations["IncidentResource_assignmentGroups"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1103,6 +1120,80 @@ export interface paths {
         /** Internal work note, never shown to the caller */
         post: operations["IncidentResource_workNote"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/response-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The templates of the caller's assignment groups (admins: of every group), by group and name */
+        get: operations["ResponseTemplateResource_list"];
+        put?: never;
+        /** Create a template for one of the caller's groups (admins: any group); a name already used in the group is 409 */
+        post: operations["ResponseTemplateResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/response-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template, with its ETag */
+        get: operations["ResponseTemplateResource_get"];
+        /** Replace a template; If-Match with its ETag refuses a stale change (412) */
+        put: operations["ResponseTemplateResource_replace"];
+        post?: never;
+        /** Delete a template; If-Match with its ETag refuses a stale delete (412) */
+        delete: operations["ResponseTemplateResource_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's saved views and those shared with their assignment groups, by name */
+        get: operations["SavedViewResource_list"];
+        put?: never;
+        /** Save a view; unknown filters or values a filter refuses are 400 naming filters.<key>; a name the caller already uses is 409 */
+        post: operations["SavedViewResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved view (the caller's, or shared with their group), with its ETag */
+        get: operations["SavedViewResource_get"];
+        /** Replace one of the caller's views; If-Match with its ETag refuses a stale change (412) */
+        put: operations["SavedViewResource_replace"];
+        post?: never;
+        /** Delete one of the caller's views; If-Match with its ETag refuses a stale delete (412) */
+        delete: operations["SavedViewResource_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2336,6 +2427,15 @@ export interface components {
          * @example 13:45:30.123456789
          */
         Incident_LocalTime: string;
+        /** @description The assignment groups of the caller, sorted by name */
+        MyGroups: {
+            /**
+             * @example [
+             *       "service-desk"
+             *     ]
+             */
+            groups?: string[];
+        };
         NewComment: {
             body: string;
         };
@@ -2428,6 +2528,32 @@ export interface components {
             resolution?: components["schemas"]["SlaClockView"];
             paused?: boolean;
         };
+        /** @description A response template of an assignment group. The console fills the placeholders {{caller}}, {{number}} and {{agent}} when an agent inserts it into a comment or work note. */
+        TemplateRequest: {
+            /** @example Password reset done */
+            name: string;
+            /** @example service-desk */
+            assignmentGroup: string;
+            /** @example Hello {{caller}}, your password was reset ({{number}}). {{agent}} */
+            body: string;
+            /** @description ko, en, or absent for any language */
+            language?: string;
+        };
+        /** @description A response template as stored */
+        Incident_TemplateView: {
+            id?: components["schemas"]["UUID"];
+            /** Format: int64 */
+            version?: number;
+            name?: string;
+            assignmentGroup?: string;
+            body?: string;
+            /** @description ko, en, or absent for any language */
+            language?: string;
+            createdBy?: string;
+            createdAt?: components["schemas"]["Incident_Instant"];
+            updatedBy?: string;
+            updatedAt?: components["schemas"]["Incident_Instant"];
+        };
         /** @description Fields to change; absent fields stay as they are. */
         UpdateIncident: {
             shortDescription?: string;
@@ -2445,6 +2571,45 @@ export interface components {
             causedByChange?: string;
             /** @description The parent incident; one that would make a cycle is refused (422) */
             parentId?: components["schemas"]["UUID"];
+        };
+        /** @description A saved queue view: a name and incident list filters, private or shared with one of the owner's assignment groups */
+        ViewRequest: {
+            /** @example P1 of my groups */
+            name: string;
+            /**
+             * @description Parameters of GET /api/v1/incidents (state, priority, assignmentGroup, assignee, serviceId, caller, major, breached, open, slaAtRisk, q, sort) and their values
+             * @example {
+             *       "assignmentGroup": "mine",
+             *       "open": "true",
+             *       "priority": "P1"
+             *     }
+             */
+            filters: {
+                [key: string]: string;
+            };
+            /**
+             * @description One of the owner's assignment groups, whose members then see the view read-only; absent: private
+             * @example service-desk
+             */
+            sharedWith?: string;
+        };
+        /** @description A saved queue view */
+        ViewView: {
+            id?: components["schemas"]["UUID"];
+            /** Format: int64 */
+            version?: number;
+            name?: string;
+            filters?: {
+                [key: string]: string;
+            };
+            /** @description The group it is shared with; absent: private */
+            sharedWith?: string;
+            /** @description The owner's user name */
+            owner?: string;
+            /** @description Whether the caller owns it (otherwise it is shared with them, read-only) */
+            mine?: boolean;
+            createdAt?: components["schemas"]["Incident_Instant"];
+            updatedAt?: components["schemas"]["Incident_Instant"];
         };
         /** @enum {string} */
         DeliveryStatus: "PENDING" | "SENT" | "FAILED" | "UNDELIVERABLE" | "SUPPRESSED";
@@ -7207,6 +7372,7 @@ export interface operations {
             query?: {
                 /** @description The assignee's user name; none: incidents nobody is assigned to */
                 assignee?: string;
+                /** @description A group's name; mine: the groups of the caller (the assignment_groups claim of the token; none: an empty list) */
                 assignmentGroup?: string;
                 breached?: string;
                 caller?: string;
@@ -7346,6 +7512,53 @@ export interface operations {
             };
             /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IncidentResource_assignmentGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGroups"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8871,6 +9084,766 @@ export interface operations {
             };
             /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResponseTemplateResource_list: {
+        parameters: {
+            query?: {
+                /** @description Only this group's templates */
+                assignmentGroup?: string;
+                /** @description ko or en: the templates in that language and those without one */
+                language?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident_TemplateView"][];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResponseTemplateResource_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The template created (Location, ETag) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident_TemplateView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResponseTemplateResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident_TemplateView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResponseTemplateResource_replace: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The template as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident_TemplateView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResponseTemplateResource_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SavedViewResource_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The views */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewView"][];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SavedViewResource_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViewRequest"];
+            };
+        };
+        responses: {
+            /** @description The view saved (Location, ETag) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SavedViewResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The view */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SavedViewResource_replace: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViewRequest"];
+            };
+        };
+        responses: {
+            /** @description The view as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SavedViewResource_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

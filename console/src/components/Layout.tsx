@@ -38,6 +38,9 @@ export function Layout() {
                 <li>
                   <Link to="/tasks">{t("nav.tasks")}</Link>
                 </li>
+                <li>
+                  <Link to="/templates">{t("groups.nav")}</Link>
+                </li>
               </>
             )}
             {session.isProblemStaff && (

@@ -1,29 +1,63 @@
 import { describe, expect, it } from "vitest";
-import { deleteView, readViews, saveView, storageKey } from "./savedViews";
+import { ApiError } from "./problem";
+import { fromFilters, importLocalViews, storageKey, toFilters } from "./savedViews";
 
-function memory() {
-  const map = new Map<string, string>();
+function memory(initial: Record<string, string> = {}) {
+  const map = new Map(Object.entries(initial));
   return {
+    map,
     getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
   };
 }
 
 describe("saved views", () => {
-  it("saves the filters without the page, replaces by name, and deletes", () => {
-    const s = memory();
-    saveView(s, "agent", "P1 open", { view: "open", priority: "P1", page: 3, q: "" });
-    expect(readViews(s, "agent")).toEqual([{ name: "P1 open", search: { view: "open", priority: "P1" } }]);
-    saveView(s, "agent", "P1 open", { view: "open", priority: "P2" });
-    expect(readViews(s, "agent")).toHaveLength(1);
-    expect(readViews(s, "agent")[0].search.priority).toBe("P2");
-    expect(deleteView(s, "agent", "P1 open")).toEqual([]);
+  it("turns each queue tab into list filters and back", () => {
+    for (const view of ["mine", "groups", "unassigned", "breaching", "major", "open", "all"] as const) {
+      const filters = toFilters({ view, priority: "P1" }, "agent");
+      expect(fromFilters(filters, "agent")).toEqual({ view, priority: "P1" });
+    }
+    expect(toFilters({ view: "groups", page: 3 }, "agent")).toEqual({
+      open: "true",
+      assignmentGroup: "mine",
+    });
+    expect(toFilters({ view: "breaching", sort: "slaDue" }, "agent")).toEqual({
+      open: "true",
+      slaAtRisk: "true",
+    });
+    expect(toFilters({ view: "all", state: "ON_HOLD", q: "mail", sort: "priority" }, "agent")).toEqual({
+      state: "ON_HOLD",
+      q: "mail",
+      sort: "priority",
+    });
   });
-  it("keeps each user's views apart and survives garbage", () => {
-    const s = memory();
-    saveView(s, "agent", "mine", { view: "mine" });
-    expect(readViews(s, "other")).toEqual([]);
-    s.setItem(storageKey("broken"), "{not json");
-    expect(readViews(s, "broken")).toEqual([]);
+  it("keeps a colleague's assigned-to-me as their assignee", () => {
+    const filters = toFilters({ view: "mine" }, "kim");
+    expect(fromFilters(filters, "lee")).toEqual({ view: "open", assignee: "kim" });
+    expect(toFilters(fromFilters(filters, "lee"), "lee")).toEqual(filters);
+  });
+  it("imports the browser's views once, then removes them", async () => {
+    const s = memory({
+      [storageKey("agent")]: JSON.stringify([
+        { name: "P1 open", search: { view: "open", priority: "P1" } },
+        { name: "dup", search: { view: "mine" } },
+      ]),
+    });
+    const saved: [string, Record<string, string>][] = [];
+    const count = await importLocalViews(s, "agent", async (name, filters) => {
+      if (name === "dup") throw new ApiError(409, { status: 409 });
+      saved.push([name, filters]);
+    });
+    expect(count).toBe(1);
+    expect(saved).toEqual([["P1 open", { open: "true", priority: "P1" }]]);
+    expect(s.map.has(storageKey("agent"))).toBe(false);
+    expect(await importLocalViews(s, "agent", async () => undefined)).toBe(0);
+  });
+  it("keeps the browser's views when the API cannot be reached", async () => {
+    const s = memory({ [storageKey("agent")]: JSON.stringify([{ name: "a", search: { view: "all" } }]) });
+    await importLocalViews(s, "agent", async () => {
+      throw new TypeError("network");
+    });
+    expect(s.map.has(storageKey("agent"))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { HOLD_REASONS, RESOLUTION_CODES } from "../api/enums";
 import { useSession } from "../auth/auth";
 import { useCommands, useShortcuts } from "../components/Commands";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
+import { TemplatePicker } from "../components/Groups";
 import { PresenceBar, useEditing } from "../components/Presence";
 import { useApi } from "../context";
 import { useFormat, useNow } from "../lib/format";
@@ -14,6 +15,7 @@ import { changedFields, editWithIfMatch, type Versioned } from "../lib/ifMatch";
 import { LEVELS, type Level, priorityOf } from "../lib/priority";
 import { ApiError } from "../lib/problem";
 import { formatDuration } from "../lib/sla";
+import type { TemplateValues } from "../lib/templates";
 
 const EDITABLE = ["shortDescription", "description", "impact", "urgency", "category", "subcategory"] as const;
 type Draft = Partial<Record<(typeof EDITABLE)[number], string | number>>;
@@ -81,7 +83,11 @@ export function IncidentScreen() {
         <div>
           <Details record={record} id={id} canEdit={session.isAgent} />
           <Actions record={record} id={id} />
-          <Conversation id={id} isAgent={session.isAgent} />
+          <Conversation
+            id={id}
+            isAgent={session.isAgent}
+            values={{ caller: data.caller, number: data.number, agent: session.name }}
+          />
           <Timeline id={id} isAgent={session.isAgent} />
         </div>
         <div>
@@ -591,7 +597,7 @@ function MoveField({
   );
 }
 
-function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
+function Conversation({ id, isAgent, values }: { id: string; isAgent: boolean; values: TemplateValues }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -600,6 +606,7 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
   const [posted, setPosted] = useState(false);
   useEditing(body.trim() !== "");
   const bodyId = useId();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const post = useMutation({
     mutationFn: async () => {
       const path =
@@ -650,9 +657,11 @@ function Conversation({ id, isAgent }: { id: string; isAgent: boolean }) {
             </label>
           </fieldset>
         )}
+        {isAgent && <TemplatePicker target={bodyRef} values={values} onInsert={setBody} />}
         <label htmlFor={bodyId}>{t("incident.body")}</label>
         <textarea
           id={bodyId}
+          ref={bodyRef}
           data-testid="conversation-body"
           required
           value={body}

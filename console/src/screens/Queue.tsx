@@ -8,37 +8,18 @@ import { useSession } from "../auth/auth";
 import { BulkActions, BulkResults, useBulk } from "../components/Bulk";
 import { useShortcuts } from "../components/Commands";
 import { ErrorBox, Loading, PriorityBadge, SlaCountdown, StateBadge } from "../components/common";
+import { SavedViewsPanel } from "../components/Groups";
 import { useApi } from "../context";
 import { type BulkTarget, ifMatchOf } from "../lib/bulk";
 import { useFormat, useNow } from "../lib/format";
-import { deleteView, readViews, type SavedView, saveView } from "../lib/savedViews";
+import { QUEUE_VIEWS, type QueueSearch, viewQuery } from "../lib/savedViews";
 import { step } from "../lib/shortcuts";
 
-export const QUEUE_VIEWS = ["mine", "unassigned", "breaching", "major", "open", "all"] as const;
-export interface QueueSearch {
-  view: (typeof QUEUE_VIEWS)[number];
-  state?: string;
-  priority?: string;
-  q?: string;
-  sort?: string;
-  page?: number;
-}
+export { QUEUE_VIEWS, type QueueSearch } from "../lib/savedViews";
 
 const PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
 const SORTS = ["-updatedAt", "updatedAt", "slaDue", "priority", "-createdAt", "number"];
 const SIZE = 50;
-
-/** The API's filters of a view: the work queues show open incidents only (unless a state is chosen). */
-export function viewQuery(view: QueueSearch["view"], username: string, state?: string) {
-  const open = state || view === "all" ? undefined : true;
-  return {
-    open,
-    assignee: view === "mine" ? username : view === "unassigned" ? "none" : undefined,
-    slaAtRisk: view === "breaching" ? true : undefined,
-    major: view === "major" ? "true" : undefined,
-    defaultSort: view === "breaching" ? "slaDue" : "-updatedAt",
-  };
-}
 
 export function QueueScreen() {
   const { t } = useTranslation();
@@ -49,12 +30,10 @@ export function QueueScreen() {
   const { dateTime } = useFormat();
   const now = useNow();
   const [text, setText] = useState(search.q ?? "");
-  const ids = { state: useId(), priority: useId(), q: useId(), sort: useId(), name: useId() };
+  const ids = { state: useId(), priority: useId(), q: useId(), sort: useId() };
   const page = search.page ?? 1;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(-1);
-  const [views, setViews] = useState<SavedView[]>(() => readViews(localStorage, session.username));
-  const [viewName, setViewName] = useState("");
   const searchBox = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   // the records a bulk action changed leave the selection; the refused ones stay selected, to act on again
@@ -74,7 +53,8 @@ export function QueueScreen() {
     sort: search.sort ?? base.defaultSort,
     page: String(page - 1),
     size: String(SIZE),
-    assignee: base.assignee,
+    assignee: search.assignee ?? base.assignee,
+    assignmentGroup: base.assignmentGroup,
     open: base.open,
     slaAtRisk: base.slaAtRisk,
     major: base.major,
@@ -149,13 +129,6 @@ export function QueueScreen() {
     },
   ]);
 
-  const saveCurrent = () => {
-    const name = viewName.trim();
-    if (!name) return;
-    setViews(saveView(localStorage, session.username, name, { ...search }));
-    setViewName("");
-  };
-
   return (
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">{t("queue.title")}</h1>
@@ -168,52 +141,11 @@ export function QueueScreen() {
             aria-current={search.view === view ? "page" : undefined}
             data-testid={`view-${view}`}
           >
-            {t(`queue.view.${view}`)}
+            {view === "groups" ? t("groups.view") : t(`queue.view.${view}`)}
           </Link>
         ))}
       </nav>
-      <details className="saved-views" data-testid="saved-views">
-        <summary>{t("queue.saved.title", { count: views.length })}</summary>
-        {views.length === 0 ? (
-          <p>{t("queue.saved.none")}</p>
-        ) : (
-          <ul>
-            {views.map((v) => (
-              <li key={v.name}>
-                <Link to="/queue" search={v.search as unknown as QueueSearch} data-testid="saved-view">
-                  {v.name}
-                </Link>{" "}
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={t("queue.saved.delete", { name: v.name })}
-                  onClick={() => setViews(deleteView(localStorage, session.username, v.name))}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <form
-          className="inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            saveCurrent();
-          }}
-        >
-          <label htmlFor={ids.name}>{t("queue.saved.name")}</label>
-          <input
-            id={ids.name}
-            value={viewName}
-            maxLength={60}
-            required
-            onChange={(e) => setViewName(e.target.value)}
-          />
-          <button type="submit">{t("queue.saved.save")}</button>
-        </form>
-        <p className="hint">{t("queue.saved.local")}</p>
-      </details>
+      <SavedViewsPanel search={search} />
       <form
         className="filters"
         aria-label={t("queue.filters")}

@@ -31,6 +31,8 @@ class RoutingTest {
     @CsvSource({
             "/api/v1/incidents, incident",
             "/api/v1/incidents/42/resolve, incident",
+            "/api/v1/response-templates/5, incident",
+            "/api/v1/saved-views, incident",
             "/api/v1/changes/7/approvals, change",
             "/api/v1/problems, problem",
             "/api/v1/known-errors/3, problem",

@@ -1,6 +1,7 @@
 package org.itsm.incident.domain;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Converter;
 
@@ -30,6 +31,15 @@ public final class JsonColumns {
     public static class Hours extends JsonColumn<BusinessHours> {
 
         public Hours() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    /** A saved view's list filters, by parameter name. */
+    @Converter
+    public static class Filters extends JsonColumn<Map<String, String>> {
+
+        public Filters() {
             super(new TypeReference<>() { });
         }
     }

@@ -192,4 +192,8 @@ public final class IncidentApi {
 
     public record NextStates(IncidentState state, List<NextMove> moves) {
     }
+
+    @Schema(description = "The assignment groups of the caller, sorted by name")
+    public record MyGroups(@Schema(example = "[\"service-desk\"]") List<String> groups) {
+    }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.itsm.incident.domain.AssignmentGroups;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentState;
 import org.itsm.events.api.Priority;
@@ -35,6 +36,7 @@ import org.itsm.incident.rest.IncidentApi.CommentView;
 import org.itsm.incident.rest.IncidentApi.CreateIncident;
 import org.itsm.incident.rest.IncidentApi.Hold;
 import org.itsm.incident.rest.IncidentApi.IncidentView;
+import org.itsm.incident.rest.IncidentApi.MyGroups;
 import org.itsm.incident.rest.IncidentApi.NewComment;
 import org.itsm.incident.rest.IncidentApi.NextMove;
 import org.itsm.incident.rest.IncidentApi.NextStates;
@@ -56,7 +58,6 @@ import org.itsm.support.rest.PageResult;
 import org.itsm.support.rest.QueryParams;
 import org.itsm.events.api.Roles;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/incidents")
@@ -73,11 +74,11 @@ public class IncidentResource {
     private final VisibleIncidents visible;
     private final IncidentQueries queries;
     private final IncidentMapper mapper;
-    private final SecurityIdentity identity;
+    private final CurrentActor currentActor;
 
     public IncidentResource(IncidentRegistration registration, IncidentEditing editing, IncidentMoves moves,
             HoldsAndComments holdsAndComments, VisibleIncidents visible, IncidentQueries queries,
-            IncidentMapper mapper, SecurityIdentity identity) {
+            IncidentMapper mapper, CurrentActor currentActor) {
         this.registration = registration;
         this.editing = editing;
         this.moves = moves;
@@ -85,7 +86,7 @@ public class IncidentResource {
         this.visible = visible;
         this.queries = queries;
         this.mapper = mapper;
-        this.identity = identity;
+        this.currentActor = currentActor;
     }
 
     @POST
@@ -107,9 +108,12 @@ public class IncidentResource {
     @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
     @Operation(summary = "List incidents (requesters see their own)", description = "Filters combine (all must"
             + " hold); the agents' queues are e.g. unassigned (assignee=none&open=true), breaching soon"
-            + " (slaAtRisk=true&sort=slaDue). A value a filter does not accept is 400 naming the parameter.")
+            + " (slaAtRisk=true&sort=slaDue), my groups (assignmentGroup=mine&open=true). A value a filter does not"
+            + " accept is 400 naming the parameter.")
     public Uni<PageResult<IncidentView>> list(@QueryParam("state") String state,
-            @QueryParam("priority") String priority, @QueryParam("assignmentGroup") String assignmentGroup,
+            @QueryParam("priority") String priority,
+            @Parameter(description = "A group's name; mine: the groups of the caller (the assignment_groups claim of"
+                    + " the token; none: an empty list)") @QueryParam("assignmentGroup") String assignmentGroup,
             @Parameter(description = "The assignee's user name; none: incidents nobody is assigned to")
             @QueryParam("assignee") String assignee, @QueryParam("serviceId") String serviceId,
             @QueryParam("caller") String caller, @QueryParam("major") String major,
@@ -128,13 +132,24 @@ public class IncidentResource {
             @QueryParam("sort") String sort) {
         PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
                 sort, IncidentQueries.SORTABLE, "-updatedAt");
+        Actor actor = actor();
         return queries.list(new IncidentQueries.Filter(QueryParams.enumValue("state", state, IncidentState.class),
-                QueryParams.enumValue("priority", priority, Priority.class), assignmentGroup, assignee,
+                QueryParams.enumValue("priority", priority, Priority.class),
+                AssignmentGroups.selected(assignmentGroup, actor.groups()), assignee,
                 QueryParams.uuid("serviceId", serviceId), caller, QueryParams.bool("major", major),
                 QueryParams.bool("breached", breached), text, QueryParams.bool("open", open),
-                QueryParams.bool("slaAtRisk", slaAtRisk)), pageRequest, actor())
+                QueryParams.bool("slaAtRisk", slaAtRisk)), pageRequest, actor)
                 .map(result -> new PageResult<>(result.items().stream().map(mapper::toView).toList(), result.page(),
                         result.size(), result.total()));
+    }
+
+    @GET
+    @Path("/assignment-groups")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.ADMIN, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER })
+    @Operation(summary = "The assignment groups the caller belongs to (the assignment_groups claim of their token),"
+            + " what assignmentGroup=mine selects")
+    public MyGroups assignmentGroups() {
+        return new MyGroups(actor().groups().stream().sorted().toList());
     }
 
     @GET
@@ -339,6 +354,6 @@ public class IncidentResource {
     }
 
     private Actor actor() {
-        return new Actor(identity.getPrincipal().getName(), identity.getRoles());
+        return currentActor.get();
     }
 }

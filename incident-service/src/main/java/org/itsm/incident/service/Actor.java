@@ -4,8 +4,17 @@ import java.util.Set;
 
 import org.itsm.incident.domain.IncidentAccess;
 
-/** Who is acting: the user name and their roles; what the roles allow is read in {@link IncidentAccess}. */
-public record Actor(String name, Set<String> roles) {
+/**
+ * Who is acting: the user name, their roles and the assignment groups they belong to (their token's
+ * {@code assignment_groups} claim, read by {@code rest.CurrentActor}); what the roles allow is read in
+ * {@link IncidentAccess}.
+ */
+public record Actor(String name, Set<String> roles, Set<String> groups) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+        groups = Set.copyOf(groups);
+    }
 
     /** Staff see every incident and its work notes; a plain requester only their own. */
     public boolean isStaff() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,17 +69,21 @@ public class IncidentQueries {
     }
 
     /**
-     * List filters; null means no filter on that field. {@code assignee} {@link #UNASSIGNED} means nobody;
+     * List filters; null means no filter on that field. {@code assignmentGroups}: the incident's group is one of them
+     * (empty: nothing matches); {@code assignee} {@link #UNASSIGNED} means nobody;
      * {@code open}: in an open state (New, In Progress, On Hold) or not; {@code slaAtRisk}: a response or resolution
      * clock still running carries an AT_RISK or BREACHED mark, or none does.
      */
-    public record Filter(IncidentState state, Priority priority, String assignmentGroup, String assignee,
+    public record Filter(IncidentState state, Priority priority, Set<String> assignmentGroups, String assignee,
             UUID serviceId, String caller, Boolean major, Boolean breached, String text, Boolean open,
             Boolean slaAtRisk) {
     }
 
     @WithSession
     public Uni<PageResult<Incident>> list(Filter filter, PageRequest page, Actor actor) {
+        if (filter.assignmentGroups() != null && filter.assignmentGroups().isEmpty()) {
+            return Uni.createFrom().item(new PageResult<>(List.of(), page.page(), page.size(), 0));
+        }
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (!actor.isStaff()) {
@@ -93,9 +98,9 @@ public class IncidentQueries {
             conditions.add("priority = :priority");
             parameters.and("priority", filter.priority());
         }
-        if (filter.assignmentGroup() != null) {
-            conditions.add("assignmentGroup = :group");
-            parameters.and("group", filter.assignmentGroup());
+        if (filter.assignmentGroups() != null) {
+            conditions.add("assignmentGroup in :groups");
+            parameters.and("groups", filter.assignmentGroups());
         }
         if (UNASSIGNED.equals(filter.assignee())) {
             conditions.add("assignee is null");

@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SlaMonitor {
 
-    private static final Actor SYSTEM = new Actor("system", Set.of());
+    private static final Actor SYSTEM = new Actor("system", Set.of(), Set.of());
     private static final int BATCH = 200;
 
     private final IncidentRepository incidents;

@@ -31,10 +31,23 @@ class IncidentSecurityTest {
 
     static Stream<Arguments> endpoints() {
         String incident = "/api/v1/incidents/" + UUID.randomUUID();
+        String template = "/api/v1/response-templates/" + UUID.randomUUID();
+        String view = "/api/v1/saved-views/" + UUID.randomUUID();
         return Stream.of(
                 Arguments.of("POST", "/api/v1/incidents", RAISERS),
                 Arguments.of("GET", "/api/v1/incidents", READERS),
                 Arguments.of("GET", "/api/v1/incidents/summary", STAFF_READERS),
+                Arguments.of("GET", "/api/v1/incidents/assignment-groups", READERS),
+                Arguments.of("GET", "/api/v1/response-templates", WORKERS),
+                Arguments.of("POST", "/api/v1/response-templates", WORKERS),
+                Arguments.of("GET", template, WORKERS),
+                Arguments.of("PUT", template, WORKERS),
+                Arguments.of("DELETE", template, WORKERS),
+                Arguments.of("GET", "/api/v1/saved-views", STAFF_READERS),
+                Arguments.of("POST", "/api/v1/saved-views", STAFF_READERS),
+                Arguments.of("GET", view, STAFF_READERS),
+                Arguments.of("PUT", view, STAFF_READERS),
+                Arguments.of("DELETE", view, STAFF_READERS),
                 Arguments.of("GET", incident, READERS),
                 Arguments.of("PATCH", incident, WORKERS),
                 Arguments.of("POST", incident + "/assign", WORKERS),
