@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.notification.config.InboundConfig;
 import org.itsm.notification.config.NotificationConfig;
 import org.itsm.notification.directory.Directory;
 import org.itsm.notification.directory.Person;
 import org.itsm.notification.domain.Delivery;
+import org.itsm.notification.domain.DeskAddress;
 import org.itsm.notification.domain.NotificationKind;
 import org.itsm.notification.domain.Preference;
 import org.itsm.notification.domain.RetryPolicy;
@@ -71,9 +73,11 @@ public class DeliveryDispatcher {
     private final Clock clock;
     private final NotificationConfig config;
     private final RetryPolicy retryPolicy;
+    private final DeskAddress desk;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, Preferences preferences, Directory directory, MailTemplates templates,
-            ReactiveMailer mailer, ObjectMapper objectMapper, Clock clock, NotificationConfig config) {
+            ReactiveMailer mailer, ObjectMapper objectMapper, Clock clock, NotificationConfig config,
+            InboundConfig inbound) {
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.directory = directory;
@@ -84,6 +88,7 @@ public class DeliveryDispatcher {
         this.config = config;
         this.retryPolicy = new RetryPolicy(config.retry().initialBackoff(), config.retry().maxBackoff(),
                 config.retry().maxAttempts());
+        this.desk = DeskAddress.of(inbound.deskAddress());
     }
 
     @Scheduled(every = "${itsm.notification.dispatch.interval:2s}", delayed = "${itsm.notification.dispatch.initial-delay:3s}",
@@ -137,6 +142,8 @@ public class DeliveryDispatcher {
                 claimed.recordId() == null ? null : claimed.recordId().toString(), facts);
         Mail mail = Mail.withText(person.email(), rendered.subject(), rendered.text())
                 .setHtml(rendered.html())
+                // a reply names the record: the desk's plus-address (and the subject keeps [INC…])
+                .setReplyTo(desk.replyTo(facts.get("number")))
                 .addHeader("X-ITSM-Record", facts.getOrDefault("number", ""))
                 .addHeader("X-ITSM-Notification", claimed.kind().name());
         return mailer.send(mail)
