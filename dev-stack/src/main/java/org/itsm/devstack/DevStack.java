@@ -53,7 +53,7 @@ public final class DevStack {
             new Service("change-service", 8082, "change"),
             new Service("problem-service", 8083, "problem"),
             new Service("catalog-service", 8084, "catalog"),
-            new Service("notification-service", 8085, "notification", false),
+            new Service("notification-service", 8085, "notification"),
             new Service("gateway", 8080, null));
 
     /** One event topic per producing service, each with its dead-letter twin. */
