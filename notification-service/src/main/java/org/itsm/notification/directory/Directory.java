@@ -12,4 +12,10 @@ import io.smallrye.mutiny.Uni;
 public interface Directory {
 
     Uni<Optional<Person>> find(String username);
+
+    /**
+     * The enabled user whose email address is {@code address} (compared case-insensitively), with their realm roles:
+     * who sent a mail to the desk. Empty when no user has it.
+     */
+    Uni<Optional<Account>> accountByEmail(String address);
 }
