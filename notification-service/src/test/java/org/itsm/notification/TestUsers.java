@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
  * The directory of the component tests, in place of Keycloak (no Keycloak runs per test JVM; the Keycloak adapter is
  * exercised on the running platform). Users are named for what a test needs: {@code ko-…} reads Korean, anything
  * else English, {@code nomail-…} has no address, {@code ghost-…} does not exist; addresses are
- * {@code <username>@itsm.test}. As senders (looked up by address): {@code agent…} are agents, anyone else a requester.
+ * {@code <username>@itsm.test}. Roles (a sender looked up by address, someone mentioned): {@code agent…} (after
+ * any language prefix) are agents, anyone else a requester.
  */
 @Mock
 @ApplicationScoped
@@ -40,8 +41,21 @@ public class TestUsers implements Directory {
             return Uni.createFrom().item(Optional.empty());
         }
         String username = lower.substring(0, lower.indexOf('@'));
-        List<String> roles = username.startsWith("agent") ? List.of(Roles.AGENT) : List.of(Roles.REQUESTER);
-        return Uni.createFrom().item(Optional.of(new Account(username, roles)));
+        return Uni.createFrom().item(Optional.of(new Account(username, rolesOf(username))));
+    }
+
+    @Override
+    public Uni<Optional<Account>> account(String username) {
+        if (username.startsWith("ghost-")) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Uni.createFrom().item(Optional.of(new Account(username, rolesOf(username))));
+    }
+
+    /** {@code agent…} (and {@code ko-agent…}, {@code en-agent…}) are agents, anyone else a requester. */
+    private static List<String> rolesOf(String username) {
+        return username.replaceFirst("^(ko|en)-", "").startsWith("agent") ? List.of(Roles.AGENT)
+                : List.of(Roles.REQUESTER);
     }
 
     public static String address(String username) {

@@ -18,4 +18,7 @@ public interface Directory {
      * who sent a mail to the desk. Empty when no user has it.
      */
     Uni<Optional<Account>> accountByEmail(String address);
+
+    /** The enabled user {@code username} with their realm roles: whether someone mentioned may see the record. */
+    Uni<Optional<Account>> account(String username);
 }

@@ -74,10 +74,11 @@ public class DeliveryDispatcher {
     private final NotificationConfig config;
     private final RetryPolicy retryPolicy;
     private final DeskAddress desk;
+    private final MentionAudience mentionAudience;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, Preferences preferences, Directory directory, MailTemplates templates,
             ReactiveMailer mailer, ObjectMapper objectMapper, Clock clock, NotificationConfig config,
-            InboundConfig inbound) {
+            InboundConfig inbound, MentionAudience mentionAudience) {
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.directory = directory;
@@ -89,6 +90,7 @@ public class DeliveryDispatcher {
         this.retryPolicy = new RetryPolicy(config.retry().initialBackoff(), config.retry().maxBackoff(),
                 config.retry().maxAttempts());
         this.desk = DeskAddress.of(inbound.deskAddress());
+        this.mentionAudience = mentionAudience;
     }
 
     @Scheduled(every = "${itsm.notification.dispatch.interval:2s}", delayed = "${itsm.notification.dispatch.initial-delay:3s}",
@@ -126,8 +128,12 @@ public class DeliveryDispatcher {
                         : directory.find(claimed.recipient()).flatMap(person -> person.isEmpty()
                                 ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(
                                         "No user " + claimed.recipient() + " in the directory"))
-                                : send(claimed, person.get(), Preference.languageOf(preference,
-                                        person.get().language()))))
+                                // a mention goes only to someone who may see what mentions them
+                                : mentionAudience.refusal(claimed.kind(), claimed.recipient(), facts(claimed.facts()))
+                                        .flatMap(refusal -> refusal.isPresent()
+                                                ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(refusal.get()))
+                                                : send(claimed, person.get(), Preference.languageOf(preference,
+                                                        person.get().language())))))
                 .onFailure().recoverWithItem(failure -> new Outcome.Failed(describe(failure)))
                 .flatMap(outcome -> record(claimed.id(), outcome));
     }
