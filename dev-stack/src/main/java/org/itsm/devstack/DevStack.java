@@ -29,6 +29,8 @@ public final class DevStack {
     static final int MAIL_API_PORT = 8025;
     static final List<String> DEMO_USERS = List.of("agent", "implementer", "requester", "requester2", "change-manager",
             "cab1", "cab2", "problem-manager", "catalog-manager", "admin");
+    /** The service desk's mailbox, which notification-service reads over IMAP (login and password = this name). */
+    static final String DESK_MAILBOX = "servicedesk";
     static final String CLI_CLIENT = "itsm-cli";
     // The packaged services may take a while when five of them start at once on a small machine.
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
@@ -53,7 +55,7 @@ public final class DevStack {
             new Service("change-service", 8082, "change"),
             new Service("problem-service", 8083, "problem"),
             new Service("catalog-service", 8084, "catalog"),
-            new Service("notification-service", 8085, "notification", false),
+            new Service("notification-service", 8085, "notification"),
             new Service("gateway", 8080, null));
 
     /** One event topic per producing service, each with its dead-letter twin. */
@@ -85,7 +87,8 @@ public final class DevStack {
         this.postgres = new PostgresLauncher(data.resolve("postgres"), postgresPort);
         this.kafka = new KafkaLauncher(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         this.keycloak = new KeycloakLauncher(data.resolve("keycloak"), KEYCLOAK_PORT, keycloakManagementPort, realmFile(root));
-        this.mail = new MailServerLauncher(data.resolve("mail"), SMTP_PORT, IMAP_PORT, MAIL_API_PORT, DEMO_USERS);
+        this.mail = new MailServerLauncher(data.resolve("mail"), SMTP_PORT, IMAP_PORT, MAIL_API_PORT,
+                Stream.concat(DEMO_USERS.stream(), Stream.of(DESK_MAILBOX)).toList());
         for (Service service : SERVICES) {
             services.add(new QuarkusServiceLauncher(service.name(), serviceJar(root, service), service.port(),
                     serviceConfig(service), data.resolve("services").resolve(service.name() + ".log"),
@@ -177,6 +180,10 @@ public final class DevStack {
             config.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
             config.put("itsm.notification.directory.keycloak-url", keycloak.url());
             config.put("itsm.notification.console-url", "http://localhost:" + CONSOLE_PORT);
+            config.put("itsm.notification.inbound.imap.host", "127.0.0.1");
+            config.put("itsm.notification.inbound.imap.port", Integer.toString(mail.imapPort()));
+            config.put("itsm.notification.inbound.imap.username", DESK_MAILBOX);
+            config.put("itsm.notification.inbound.imap.password", DESK_MAILBOX);
         }
         if (service.isGateway()) {
             SERVICES.stream().filter(upstream -> !upstream.isGateway()).forEach(upstream -> config.put(

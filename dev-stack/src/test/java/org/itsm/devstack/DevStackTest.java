@@ -16,9 +16,9 @@ class DevStackTest {
     void onlyServicesThatPublishGetTopics() {
         assertEquals(List.of("itsm.incident.events", "itsm.incident.events.dlq", "itsm.change.events",
                 "itsm.change.events.dlq", "itsm.problem.events", "itsm.problem.events.dlq", "itsm.catalog.events",
-                "itsm.catalog.events.dlq"), DevStack.TOPICS);
+                "itsm.catalog.events.dlq", "itsm.notification.events", "itsm.notification.events.dlq"), DevStack.TOPICS);
         assertTrue(DevStack.SERVICES.stream().anyMatch(service -> service.name().equals("notification-service")
-                && service.port() == 8085 && !service.publishesEvents()));
+                && service.port() == 8085 && service.publishesEvents()));
     }
 
     @Test

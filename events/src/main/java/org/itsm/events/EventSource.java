@@ -7,6 +7,7 @@ public final class EventSource {
     public static final String PROBLEM_SERVICE = "/problem-service";
     public static final String CHANGE_SERVICE = "/change-service";
     public static final String CATALOG_SERVICE = "/catalog-service";
+    public static final String NOTIFICATION_SERVICE = "/notification-service";
 
     private EventSource() {
     }

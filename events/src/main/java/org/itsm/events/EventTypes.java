@@ -26,6 +26,10 @@ public final class EventTypes {
     public static final String INCIDENT_SLA_AT_RISK = "itsm.incident.sla-at-risk.v1";
     /** Payload IncidentSlaEvent. */
     public static final String INCIDENT_SLA_BREACHED = "itsm.incident.sla-breached.v1";
+    /** Payload IncidentMentionEvent: people named with {@code @username} in a comment or work note (never its text). */
+    public static final String INCIDENT_MENTIONED = "itsm.incident.mentioned.v1";
+    /** Payload InboundMailOutcome: what became of an inbound mail (comment, new incident, refused). */
+    public static final String INCIDENT_MAIL_HANDLED = "itsm.incident.mail-handled.v1";
 
     // catalog-service
     /** Payload CatalogServiceEvent. */
@@ -108,6 +112,10 @@ public final class EventTypes {
     public static final String PROBLEM_ROOT_CAUSE_IDENTIFIED = "itsm.problem.root-cause-identified.v1";
     /** Payload ProblemEvent. */
     public static final String PROBLEM_CLOSED = "itsm.problem.closed.v1";
+
+    // notification-service (topic itsm.notification.events)
+    /** Payload InboundMailEvent: a mail from a known user reached the service desk. */
+    public static final String NOTIFICATION_MAIL_RECEIVED = "itsm.notification.mail-received.v1";
 
     /** Every type above, read from the constants so a new type cannot be left out. */
     public static final List<String> ALL = Arrays.stream(EventTypes.class.getFields())

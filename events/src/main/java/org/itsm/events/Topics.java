@@ -9,8 +9,10 @@ public final class Topics {
     public static final String PROBLEM = "itsm.problem.events";
     public static final String CHANGE = "itsm.change.events";
     public static final String CATALOG = "itsm.catalog.events";
+    /** notification-service: inbound mail for the services that own the records. */
+    public static final String NOTIFICATION = "itsm.notification.events";
 
-    public static final List<String> ALL = List.of(INCIDENT, PROBLEM, CHANGE, CATALOG);
+    public static final List<String> ALL = List.of(INCIDENT, PROBLEM, CHANGE, CATALOG, NOTIFICATION);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

@@ -23,8 +23,11 @@ import org.itsm.events.catalog.TimeWindow;
 import org.itsm.events.change.CatalogUpdate;
 import org.itsm.events.change.ChangeApprovalEvent;
 import org.itsm.events.change.ChangeEvent;
+import org.itsm.events.incident.InboundMailOutcome;
 import org.itsm.events.incident.IncidentEvent;
+import org.itsm.events.incident.IncidentMentionEvent;
 import org.itsm.events.incident.IncidentSlaEvent;
+import org.itsm.events.notification.InboundMailEvent;
 import org.itsm.events.problem.KnownErrorEvent;
 import org.itsm.events.problem.ProblemEvent;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,12 @@ class EventContractTest {
                     "Looks safe", "PENDING", "requester", NOW)),
             Map.entry("known-error", new KnownErrorEvent(ID, "PRB0001001", ID, "Mail stuck", "Queue full",
                     "Restart the MTA", List.of("INC0001001"), NOW)),
+            Map.entry("incident-mention", new IncidentMentionEvent(ID, "INC0001001", "Mail down", "alice", "agent",
+                    true, List.of("bob"), NOW)),
+            Map.entry("incident-mail", new InboundMailOutcome(ID, InboundMailOutcome.COMMENTED, ID, "INC0001001", null,
+                    NOW)),
+            Map.entry("inbound-mail", new InboundMailEvent(ID, "<1@mail.example.org>", "alice", List.of("itsm-requester"),
+                    "INC0001001", "Re: [INC0001001] Mail down", "It works again", NOW)),
             Map.entry("problem", new ProblemEvent(ID, "PRB0001001", "RESOLVED", ID, "email", List.of("INC0001001"),
                     "CHG0001001", "FIX_APPLIED", NOW)));
 
@@ -80,7 +89,7 @@ class EventContractTest {
     void everyTypeIsVersionedAndHasASchemaAcceptingItsPayload() throws Exception {
         assertEquals(EventTypes.ALL.size(), Set.copyOf(EventTypes.ALL).size(), "duplicate event types");
         for (String type : EventTypes.ALL) {
-            assertTrue(type.matches("itsm\\.(incident|problem|change|catalog)\\.[a-z-]+\\.v\\d+"), type);
+            assertTrue(type.matches("itsm\\.(incident|problem|change|catalog|notification)\\.[a-z-]+\\.v\\d+"), type);
             JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:" + EventTypes.schemaResource(type)));
             assertNotNull(schema, type);
             Set<ValidationMessage> errors = schema.validate(JSON.valueToTree(sampleFor(type)));
@@ -98,11 +107,20 @@ class EventContractTest {
 
     @Test
     void everyTopicHasADeadLetterTwin() {
-        assertEquals(8, Topics.allWithDeadLetters().size());
+        assertEquals(10, Topics.allWithDeadLetters().size());
         assertTrue(Topics.allWithDeadLetters().contains("itsm.catalog.events.dlq"));
     }
 
     private static Object sampleFor(String type) {
+        if (type.equals(EventTypes.INCIDENT_MENTIONED)) {
+            return SAMPLES.get("incident-mention");
+        }
+        if (type.equals(EventTypes.INCIDENT_MAIL_HANDLED)) {
+            return SAMPLES.get("incident-mail");
+        }
+        if (type.startsWith("itsm.notification.")) {
+            return SAMPLES.get("inbound-mail");
+        }
         if (type.contains(".sla-")) {
             return SAMPLES.get("incident-sla");
         }

@@ -10,17 +10,23 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.itsm.devstack.Ports;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * A real SMTP server (GreenMail) started once per test JVM on a free port, which a test may stop and start again on
- * the same port to play an SMTP outage.
+ * A real SMTP and IMAP server (GreenMail) started once per test JVM on free ports, which a test may stop and start
+ * again on the same ports to play an SMTP outage. The IMAP side holds the service desk's mailbox
+ * ({@link #DESK_LOGIN}), into which tests deliver mail as a mail server with sub-addressing would.
  */
 public final class MailServer {
 
     private static final Object LOCK = new Object();
+    public static final String DESK_ADDRESS = "servicedesk@itsm.example.org";
+    public static final String DESK_LOGIN = "servicedesk";
+
     private static int port;
+    private static int imapPort;
     private static GreenMail server;
 
     private MailServer() {
@@ -31,12 +37,44 @@ public final class MailServer {
         synchronized (LOCK) {
             if (port == 0) {
                 port = Ports.freePort();
+                imapPort = Ports.freePort();
             }
             if (server == null) {
-                server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                server = new GreenMail(new ServerSetup[] { new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
                 server.start();
+                server.setUser(DESK_ADDRESS, DESK_LOGIN, DESK_LOGIN);
             }
             return port;
+        }
+    }
+
+    /** The IMAP port (after {@link #start()}). */
+    public static int imapPort() {
+        synchronized (LOCK) {
+            return imapPort;
+        }
+    }
+
+    /** Puts {@code message} into the desk's mailbox, unseen, as the desk's mail server would on receiving it. */
+    public static void deliverToDesk(MimeMessage message) {
+        synchronized (LOCK) {
+            GreenMailUser desk = server.getUserManager().getUser(DESK_LOGIN);
+            desk.deliver(message);
+        }
+    }
+
+    /** How many messages of the desk's mailbox are not marked seen. */
+    public static long unseenAtDesk() {
+        synchronized (LOCK) {
+            try {
+                GreenMailUser desk = server.getUserManager().getUser(DESK_LOGIN);
+                return server.getManagers().getImapHostManager().getInbox(desk).getMessages().stream()
+                        .filter(message -> !message.getFlags().contains(jakarta.mail.Flags.Flag.SEEN))
+                        .count();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

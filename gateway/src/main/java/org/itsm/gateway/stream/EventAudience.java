@@ -2,13 +2,14 @@ package org.itsm.gateway.stream;
 
 import java.util.Set;
 
+import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
 import org.itsm.events.api.Roles;
 
 /**
  * Who may see which platform event on the live stream. Roles add up: a caller sees what any of their roles shows.
  * A requester sees only events of their own records: incidents they are the caller of, changes and service requests
- * they requested.
+ * they requested — and of an incident, never the mentions in its work notes (internal, like the notes).
  */
 public final class EventAudience {
 
@@ -47,7 +48,7 @@ public final class EventAudience {
         boolean serviceRequest = event.type() != null && event.type().startsWith(SERVICE_REQUEST_TYPE_PREFIX);
         return switch (event.topic()) {
             case Topics.INCIDENT -> viewer.has(Roles.AGENT) || viewer.has(Roles.PROBLEM_MANAGER)
-                    || viewer.has(Roles.REQUESTER) && owns(viewer, event);
+                    || viewer.has(Roles.REQUESTER) && owns(viewer, event) && !workNoteMention(event);
             case Topics.CHANGE -> viewer.has(Roles.CHANGE_MANAGER) || viewer.has(Roles.CAB_MEMBER)
                     || viewer.has(Roles.REQUESTER) && owns(viewer, event);
             case Topics.PROBLEM -> viewer.has(Roles.PROBLEM_MANAGER);
@@ -55,6 +56,10 @@ public final class EventAudience {
                     || serviceRequest && (viewer.has(Roles.AGENT) || viewer.has(Roles.REQUESTER) && owns(viewer, event));
             default -> false;
         };
+    }
+
+    private static boolean workNoteMention(PlatformEvent event) {
+        return EventTypes.INCIDENT_MENTIONED.equals(event.type()) && !Boolean.FALSE.equals(event.data().getValue("workNote"));
     }
 
     private static boolean owns(Viewer viewer, PlatformEvent event) {

@@ -50,6 +50,19 @@ class EventAudienceTest {
     }
 
     @Test
+    void aCallerSeesMentionsInCommentsOfTheirIncidentButNotInWorkNotes() {
+        Viewer anna = new Viewer("anna", Set.of("itsm-requester"));
+        Viewer agent = new Viewer("bob", Set.of("itsm-agent"));
+        PlatformEvent inComment = event(Topics.INCIDENT, EventTypes.INCIDENT_MENTIONED, new JsonObject()
+                .put("number", "INC0001001").put("caller", "anna").put("workNote", false));
+        PlatformEvent inWorkNote = event(Topics.INCIDENT, EventTypes.INCIDENT_MENTIONED, new JsonObject()
+                .put("number", "INC0001001").put("caller", "anna").put("workNote", true));
+        assertTrue(EventAudience.sees(anna, inComment));
+        assertFalse(EventAudience.sees(anna, inWorkNote));
+        assertTrue(EventAudience.sees(agent, inWorkNote));
+    }
+
+    @Test
     void aRequesterSeesTheEventsOfTheirOwnRecordsOnly() {
         Viewer anna = new Viewer("anna", Set.of("itsm-requester"));
         assertTrue(EventAudience.sees(anna, INCIDENT_OF_ANNA));

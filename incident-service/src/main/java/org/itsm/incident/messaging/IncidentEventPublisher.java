@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.events.EventTypes;
 import org.itsm.events.incident.IncidentEvent;
+import org.itsm.events.incident.IncidentMentionEvent;
 import org.itsm.events.incident.IncidentSlaEvent;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.SlaAlert;
@@ -42,5 +43,12 @@ public class IncidentEventPublisher {
         IncidentSlaEvent event = new IncidentSlaEvent(incident.id, incident.number, incident.priority.name(), clockName,
                 slaState, dueAt, incident.serviceId, incident.caller, incident.assignmentGroup, clock.instant());
         return outbox.append(type, incident.id, incident.number, event);
+    }
+
+    /** People {@code @mentioned} in a comment or work note: who wrote, whom they named, never the text. */
+    public Uni<Void> publishMentions(Incident incident, String author, boolean workNote, List<String> mentioned) {
+        IncidentMentionEvent event = new IncidentMentionEvent(incident.id, incident.number, incident.shortDescription,
+                incident.caller, author, workNote, mentioned, clock.instant());
+        return outbox.append(EventTypes.INCIDENT_MENTIONED, incident.id, incident.number, event);
     }
 }

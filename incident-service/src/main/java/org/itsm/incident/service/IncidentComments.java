@@ -6,8 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.events.api.Mentions;
 import org.itsm.incident.domain.Incident;
 import org.itsm.incident.domain.IncidentComment;
+import org.itsm.incident.messaging.IncidentEventPublisher;
 import org.itsm.incident.repository.IncidentCommentRepository;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.HistoryEntry;
@@ -18,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Public comments and internal work notes as stored: each one added leaves a history entry naming its visibility
  * ({@link #COMMENT_PUBLIC} or {@link #COMMENT_WORK_NOTE}), whoever adds it (an agent, the caller, a move, the
- * problem-management effects).
+ * problem-management effects). People it {@code @mentions} ({@link Mentions}) are announced with a {@code mentioned}
+ * event (notification-service tells those who may see it).
  */
 @ApplicationScoped
 public class IncidentComments {
@@ -29,11 +32,14 @@ public class IncidentComments {
 
     private final IncidentCommentRepository comments;
     private final RecordHistory history;
+    private final IncidentEventPublisher events;
     private final Clock clock;
 
-    public IncidentComments(IncidentCommentRepository comments, RecordHistory history, Clock clock) {
+    public IncidentComments(IncidentCommentRepository comments, RecordHistory history, IncidentEventPublisher events,
+            Clock clock) {
         this.comments = comments;
         this.history = history;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,8 +52,11 @@ public class IncidentComments {
         comment.body = body;
         comment.internal = internal;
         comment.createdAt = clock.instant();
+        List<String> mentioned = Mentions.in(body);
         return comments.persist(comment).flatMap(saved -> history.record(incident.id, author,
                 List.of(FieldChange.of("comment", null, internal ? COMMENT_WORK_NOTE : COMMENT_PUBLIC)))
+                .flatMap(ignored -> mentioned.isEmpty() ? Uni.createFrom().voidItem()
+                        : events.publishMentions(incident, author, internal, mentioned))
                 .replaceWith(saved));
     }
 

@@ -12,4 +12,13 @@ import io.smallrye.mutiny.Uni;
 public interface Directory {
 
     Uni<Optional<Person>> find(String username);
+
+    /**
+     * The enabled user whose email address is {@code address} (compared case-insensitively), with their realm roles:
+     * who sent a mail to the desk. Empty when no user has it.
+     */
+    Uni<Optional<Account>> accountByEmail(String address);
+
+    /** The enabled user {@code username} with their realm roles: whether someone mentioned may see the record. */
+    Uni<Optional<Account>> account(String username);
 }

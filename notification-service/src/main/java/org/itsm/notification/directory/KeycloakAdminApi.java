@@ -20,7 +20,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.smallrye.mutiny.Uni;
 
-/** The two calls of Keycloak the directory needs: a service-account token, and a user by exact username. */
+/**
+ * The calls of Keycloak the directory needs: a service-account token, a user by exact username or email, and a
+ * user's realm roles.
+ */
 @RegisterRestClient(configKey = "keycloak")
 public interface KeycloakAdminApi {
 
@@ -36,12 +39,29 @@ public interface KeycloakAdminApi {
             @QueryParam("exact") boolean exact, @QueryParam("briefRepresentation") boolean brief,
             @HeaderParam("Authorization") String authorization);
 
+    @GET
+    @Path("/admin/realms/{realm}/users")
+    Uni<List<KeycloakUser>> usersByEmail(@PathParam("realm") String realm, @QueryParam("email") String email,
+            @QueryParam("exact") boolean exact, @QueryParam("briefRepresentation") boolean brief,
+            @HeaderParam("Authorization") String authorization);
+
+    /** The user's effective realm roles (composites expanded). */
+    @GET
+    @Path("/admin/realms/{realm}/users/{id}/role-mappings/realm/composite")
+    Uni<List<KeycloakRole>> realmRoles(@PathParam("realm") String realm, @PathParam("id") String userId,
+            @HeaderParam("Authorization") String authorization);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeycloakRole(String name) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TokenResponse(@JsonProperty("access_token") String accessToken,
             @JsonProperty("expires_in") long expiresIn) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record KeycloakUser(String username, String email, Boolean enabled, Map<String, List<String>> attributes) {
+    record KeycloakUser(String id, String username, String email, Boolean enabled,
+            Map<String, List<String>> attributes) {
     }
 }

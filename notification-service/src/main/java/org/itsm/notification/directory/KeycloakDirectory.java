@@ -48,6 +48,36 @@ public class KeycloakDirectory implements Directory {
         return cache.get(username, this::lookUp);
     }
 
+    /** Not cached: a mail's sender is looked up once, when the mail is processed. */
+    @Override
+    public Uni<Optional<Account>> accountByEmail(String address) {
+        String realm = config.directory().realm();
+        return bearer().flatMap(bearer -> keycloak.usersByEmail(realm, address, true, true, bearer)
+                .flatMap(users -> withRoles(realm, users.stream()
+                        .filter(candidate -> address.equalsIgnoreCase(candidate.email())), bearer)));
+    }
+
+    /** Not cached: asked once per mail that depends on the recipient's roles. */
+    @Override
+    public Uni<Optional<Account>> account(String username) {
+        String realm = config.directory().realm();
+        return bearer().flatMap(bearer -> keycloak.users(realm, username, true, true, bearer)
+                .flatMap(users -> withRoles(realm, users.stream()
+                        .filter(candidate -> username.equalsIgnoreCase(candidate.username())), bearer)));
+    }
+
+    private Uni<Optional<Account>> withRoles(String realm, java.util.stream.Stream<KeycloakUser> candidates,
+            String bearer) {
+        Optional<KeycloakUser> user = candidates.filter(candidate -> candidate.enabled() == null || candidate.enabled())
+                .findFirst();
+        if (user.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return keycloak.realmRoles(realm, user.get().id(), bearer)
+                .map(roles -> Optional.of(new Account(user.get().username(),
+                        roles.stream().map(KeycloakAdminApi.KeycloakRole::name).toList())));
+    }
+
     private Uni<Optional<Person>> lookUp(String username) {
         String realm = config.directory().realm();
         return bearer().flatMap(bearer -> keycloak.users(realm, username, true, false, bearer))

@@ -16,6 +16,8 @@ public enum NotificationKind {
     INCIDENT_SLA_AT_RISK,
     /** To the assignee: an SLA clock of the incident is breached. */
     INCIDENT_SLA_BREACHED,
+    /** To someone {@code @mentioned} in a comment or work note of an incident they may see. */
+    INCIDENT_MENTIONED,
     /** To the approver: a service request awaits their approval. */
     REQUEST_AWAITING_APPROVAL,
     /** To the requester: their service request was approved. */
@@ -25,8 +27,14 @@ public enum NotificationKind {
     /** To the requester: their service request was fulfilled. */
     REQUEST_FULFILLED;
 
-    /** The record family the mail is about, which names its templates: {@code incident} or {@code request}. */
+    /**
+     * The templates' family: {@code request}, {@code mention} (a mention, on any record) or {@code incident}. Every
+     * family but {@code request} links to the incident.
+     */
     public String family() {
+        if (this == INCIDENT_MENTIONED) {
+            return "mention";
+        }
         return name().startsWith("REQUEST_") ? "request" : "incident";
     }
 }

@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.notification.config.InboundConfig;
 import org.itsm.notification.config.NotificationConfig;
 import org.itsm.notification.directory.Directory;
 import org.itsm.notification.directory.Person;
 import org.itsm.notification.domain.Delivery;
+import org.itsm.notification.domain.DeskAddress;
 import org.itsm.notification.domain.NotificationKind;
 import org.itsm.notification.domain.Preference;
 import org.itsm.notification.domain.RetryPolicy;
@@ -71,9 +73,12 @@ public class DeliveryDispatcher {
     private final Clock clock;
     private final NotificationConfig config;
     private final RetryPolicy retryPolicy;
+    private final DeskAddress desk;
+    private final MentionAudience mentionAudience;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, Preferences preferences, Directory directory, MailTemplates templates,
-            ReactiveMailer mailer, ObjectMapper objectMapper, Clock clock, NotificationConfig config) {
+            ReactiveMailer mailer, ObjectMapper objectMapper, Clock clock, NotificationConfig config,
+            InboundConfig inbound, MentionAudience mentionAudience) {
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.directory = directory;
@@ -84,6 +89,8 @@ public class DeliveryDispatcher {
         this.config = config;
         this.retryPolicy = new RetryPolicy(config.retry().initialBackoff(), config.retry().maxBackoff(),
                 config.retry().maxAttempts());
+        this.desk = DeskAddress.of(inbound.deskAddress());
+        this.mentionAudience = mentionAudience;
     }
 
     @Scheduled(every = "${itsm.notification.dispatch.interval:2s}", delayed = "${itsm.notification.dispatch.initial-delay:3s}",
@@ -121,8 +128,12 @@ public class DeliveryDispatcher {
                         : directory.find(claimed.recipient()).flatMap(person -> person.isEmpty()
                                 ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(
                                         "No user " + claimed.recipient() + " in the directory"))
-                                : send(claimed, person.get(), Preference.languageOf(preference,
-                                        person.get().language()))))
+                                // a mention goes only to someone who may see what mentions them
+                                : mentionAudience.refusal(claimed.kind(), claimed.recipient(), facts(claimed.facts()))
+                                        .flatMap(refusal -> refusal.isPresent()
+                                                ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(refusal.get()))
+                                                : send(claimed, person.get(), Preference.languageOf(preference,
+                                                        person.get().language())))))
                 .onFailure().recoverWithItem(failure -> new Outcome.Failed(describe(failure)))
                 .flatMap(outcome -> record(claimed.id(), outcome));
     }
@@ -137,6 +148,8 @@ public class DeliveryDispatcher {
                 claimed.recordId() == null ? null : claimed.recordId().toString(), facts);
         Mail mail = Mail.withText(person.email(), rendered.subject(), rendered.text())
                 .setHtml(rendered.html())
+                // a reply names the record: the desk's plus-address (and the subject keeps [INC…])
+                .setReplyTo(desk.replyTo(facts.get("number")))
                 .addHeader("X-ITSM-Record", facts.getOrDefault("number", ""))
                 .addHeader("X-ITSM-Notification", claimed.kind().name());
         return mailer.send(mail)

@@ -15,7 +15,7 @@ import io.quarkus.qute.Template;
 
 /**
  * The mails' Qute templates ({@code templates/mail/<family>-<language>.{txt,html}} and the subject line, the family
- * being {@code incident} or {@code request}): a subject,
+ * being {@code incident}, {@code mention} or {@code request}): a subject,
  * a plain-text and an HTML part in the recipient's language, with the record's number, essentials and a link to the
  * record in the console.
  */
@@ -24,7 +24,7 @@ public class MailTemplates {
 
     /** The facts every template may show; absent ones are empty, so strict rendering never meets an unknown name. */
     public static final List<String> FACTS = List.of("number", "shortDescription", "priority", "state", "caller",
-            "assignee", "resolutionCode", "clock", "dueAt", "requester", "approver");
+            "assignee", "resolutionCode", "clock", "dueAt", "requester", "approver", "author", "note");
 
     public record RenderedMail(String subject, String text, String html) {
     }

@@ -74,6 +74,8 @@ class IncidentNotificationsTest {
         assertThat(body, containsString("text/plain"));
         assertThat(body, containsString("text/html"));
         assertThat(mail.getFrom()[0].toString(), containsString("servicedesk@itsm.local"));
+        // answerable: a reply goes to the desk's plus-address naming the record (the subject keeps [INC…] too)
+        assertThat(mail.getReplyTo()[0].toString(), equalTo("servicedesk+" + number + "@itsm.example.org"));
         // the row is marked sent just after the SMTP server accepted the mail
         await().atMost(WAIT).untilAsserted(() -> as("agent", Roles.AGENT)
                 .get("/api/v1/notifications?record=" + number).then().statusCode(200)
