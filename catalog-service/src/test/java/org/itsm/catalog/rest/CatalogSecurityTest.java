@@ -75,7 +75,8 @@ class CatalogSecurityTest {
                 Arguments.of("POST", request + "/tasks", FULFILLERS),
                 Arguments.of("POST", task + "/start", FULFILLERS),
                 Arguments.of("POST", task + "/complete", FULFILLERS),
-                Arguments.of("GET", request + "/history", ITEM_READERS));
+                Arguments.of("GET", request + "/history", ITEM_READERS),
+                Arguments.of("GET", "/api/v1/tasks", ITEM_HISTORY));
     }
 
     @ParameterizedTest(name = "{0} {1}")
