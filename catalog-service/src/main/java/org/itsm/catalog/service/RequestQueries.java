@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.catalog.domain.ApprovalRule;
 import org.itsm.catalog.domain.FulfilmentTask;
 import org.itsm.catalog.domain.QueuedTask;
 import org.itsm.catalog.domain.RequestAccess;
@@ -113,6 +114,24 @@ public class RequestQueries {
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         return new PagedQuery<>(ServiceRequest.class, where, parameters).fetch(page);
+    }
+
+    /**
+     * The approvals inbox: the requests awaiting the caller's decision, the query form of
+     * {@link RequestAccess#awaitsDecisionOf} (awaiting approval, not the caller's own, and the rule names the caller:
+     * MANAGER with the caller as approver, or CATALOG_MANAGER for a catalog manager or admin).
+     */
+    @WithSession
+    public Uni<PageResult<ServiceRequest>> awaitingDecision(PageRequest page, Actor actor) {
+        Parameters parameters = Parameters.with("awaiting", RequestState.AWAITING_APPROVAL)
+                .and("me", actor.name()).and("manager", ApprovalRule.MANAGER);
+        String named = "approvalRule = :manager and approver = :me";
+        if (actor.who().catalogManager()) {
+            named = "(" + named + " or approvalRule = :catalogManager)";
+            parameters.and("catalogManager", ApprovalRule.CATALOG_MANAGER);
+        }
+        return new PagedQuery<>(ServiceRequest.class, "state = :awaiting and requester <> :me and " + named,
+                parameters).fetch(page);
     }
 
     /**
