@@ -24,10 +24,11 @@ import com.networknt.schema.ValidationMessage;
  * against it and every problem is reported against the field it concerns ({@code fields.<name>}), with the code of
  * the shared field errors ({@link FieldErrorCode}) for the keywords they share and the keyword itself for the others:
  * {@code required}; {@code maxLength}/{@code maxItems} → {@code too_long} {max}; {@code minLength}/{@code minItems} →
- * {@code too_short} {min}; {@code pattern} {pattern}; {@code minimum}/{@code exclusiveMinimum} → {@code min} {min};
- * {@code maximum}/{@code exclusiveMaximum} → {@code max} {max}; {@code enum}/{@code const} → {@code enum} {allowed};
+ * {@code too_short} {min}; {@code pattern} {pattern}; {@code minimum} → {@code min} {min}; {@code maximum} →
+ * {@code max} {max}; {@code enum}/{@code const} → {@code enum} {allowed};
  * {@code type} {expected}; {@code format} {format}; {@code additionalProperties}/{@code unevaluatedProperties} →
- * {@code unknown_field}, named on the unknown property.
+ * {@code unknown_field}, named on the unknown property (an exclusive bound such as {@code exclusiveMinimum} is its own
+ * code: "at least" would misstate it).
  */
 public final class FormValidator {
 
@@ -111,8 +112,8 @@ public final class FormValidator {
             case "maxLength", "maxItems" -> coded(field, message, FieldErrorCode.TOO_LONG, "max", value);
             case "minLength", "minItems" -> coded(field, message, FieldErrorCode.TOO_SHORT, "min", value);
             case "pattern" -> coded(field, message, FieldErrorCode.PATTERN, "pattern", value);
-            case "minimum", "exclusiveMinimum" -> coded(field, message, FieldErrorCode.MIN, "min", value);
-            case "maximum", "exclusiveMaximum" -> coded(field, message, FieldErrorCode.MAX, "max", value);
+            case "minimum" -> coded(field, message, FieldErrorCode.MIN, "min", value);
+            case "maximum" -> coded(field, message, FieldErrorCode.MAX, "max", value);
             case "enum" -> coded(field, message, FieldErrorCode.ENUM, "allowed", value);
             case "const" -> coded(field, message, FieldErrorCode.ENUM, "allowed", Collections.singletonList(value));
             case "type" -> coded(field, message, FieldErrorCode.TYPE, "expected", value);

@@ -65,7 +65,7 @@ class FormValidatorTest {
         assertCode(problems, "fields.costCentre", "pattern", Map.of("pattern", "^CC[0-9]{4}$"));
         assertCode(problems, "fields.note", "too_long", Map.of("max", 5));
         assertCode(problems, "fields.quantity", "max", Map.of("max", 5));
-        assertCode(problems, "fields.seats", "min", Map.of("min", 0));
+        assertCode(problems, "fields.seats", "exclusiveMinimum", Map.of("exclusiveMinimum", 0));
         assertCode(problems, "fields.tags", "too_long", Map.of("max", 1));
         assertCode(problems, "fields.step", "multipleOf", Map.of("multipleOf", 5));
         assertCode(problems, "fields.kind", "enum", Map.of("allowed", List.of("laptop")));
