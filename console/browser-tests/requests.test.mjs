@@ -2,7 +2,18 @@
 // the fulfilment task, and the requester follows approval and task to fulfilled on the request's page.
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { api, captureBothLanguages, launch, reportAndCloseLeftovers, signIn, unique } from "./support.mjs";
+import {
+  api,
+  CONSOLE_URL,
+  captureBothLanguages,
+  checkAccessibility,
+  checkTranslations,
+  launch,
+  reportAndCloseLeftovers,
+  signIn,
+  switchLanguage,
+  unique,
+} from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -92,6 +103,9 @@ describe("request fulfilment", () => {
       .getByRole("button", { name: /^Complete/ })
       .waitFor();
     await captureBothLanguages(page, "tasks");
+    // the task the agent took is in their own view too
+    await page.getByLabel("Show").selectOption("mine");
+    await row.filter({ hasText: "agent" }).waitFor();
     await row.getByLabel(/Notes for/).fill("Delivered to desk 4.12");
     await row.getByRole("button", { name: /^Complete/ }).click();
     await row.waitFor({ state: "detached" });
@@ -115,5 +129,48 @@ describe("request fulfilment", () => {
     assert.deepEqual(requester.problems, []);
     await agent.context.close();
     await requester.context.close();
+  });
+
+  test("the requester's invalid catalog form shows the server's field error in Korean, on its field", async () => {
+    const name = unique("Desk lamp");
+    const form = {
+      type: "object",
+      required: ["reason"],
+      properties: { reason: { type: "string", title: "Reason", minLength: 3 } },
+    };
+    const item = await api("catalog-manager", "POST", "/api/v1/catalog/items", {
+      name,
+      category: "hardware",
+      form,
+      approvalRule: "NONE",
+      fulfilmentGroup: "desktop-support",
+      expectedDeliveryHours: 8,
+    });
+    assert.equal(item.status, 201, JSON.stringify(item.body));
+    const published = await api("catalog-manager", "POST", `/api/v1/catalog/items/${item.body.id}/publish`);
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+
+    const { page, context, problems } = await signIn(browser, "requester");
+    await switchLanguage(page, "ko");
+    await page.goto(`${CONSOLE_URL}/catalog/${item.body.id}`);
+    const requestForm = page.getByTestId("request-form");
+    await requestForm.getByLabel(/Reason/).fill("Two monitors need light");
+    // meanwhile the catalogue manager tightens the form: the browser's copy passes, the service refuses
+    const tightened = await api("catalog-manager", "PATCH", `/api/v1/catalog/items/${item.body.id}`, {
+      form: { ...form, properties: { reason: { ...form.properties.reason, maxLength: 10 } } },
+    });
+    assert.equal(tightened.status, 200, JSON.stringify(tightened.body));
+    await requestForm.locator('button[type="submit"]').click();
+    // the code too_long with max 10, in Korean, on the field (not the service's English message)
+    await requestForm.locator(".error-detail").getByText("너무 깁니다 (최대 10).").waitFor();
+    assert.equal(await requestForm.getByText(/at most 10|longer than/i).count(), 0);
+    await checkAccessibility(page, "request form with the service's field error (ko)");
+    await checkTranslations(page, "request form with the service's field error");
+    // switched to English, the same error reads in English
+    await switchLanguage(page, "en");
+    await requestForm.locator(".error-detail").getByText("Too long (maximum 10).").waitFor();
+    await captureBothLanguages(page, "request-form-server-error");
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });

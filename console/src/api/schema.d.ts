@@ -311,6 +311,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approvals inbox: requests awaiting the caller's decision (the requester's manager named as approver, or a catalog manager for items with rule CATALOG_MANAGER), for any role that can approve */
+        get: operations["RequestResource_approvals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/summary": {
         parameters: {
             query?: never;
@@ -479,6 +496,23 @@ export interface paths {
         put?: never;
         /** Take a task; the first started task puts the request in fulfilment */
         post: operations["RequestResource_startTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fulfilment tasks across requests, each with its request's number, item and requester; the agents' queue is e.g. open=true&assignee=none */
+        get: operations["TaskResource_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1751,6 +1785,15 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
+        PageResultQueuedTaskView: {
+            items?: components["schemas"]["QueuedTaskView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         PageResultRequestView: {
             items?: components["schemas"]["RequestView"][];
             /** Format: int32 */
@@ -1776,6 +1819,33 @@ export interface components {
             plannedStart?: components["schemas"]["Instant"];
             plannedEnd?: components["schemas"]["Instant"];
             summary?: string;
+        };
+        /** @description A fulfilment task in the task list across requests, with its request's number, item and requester */
+        QueuedTaskView: {
+            id?: components["schemas"]["UUID"];
+            requestId?: components["schemas"]["UUID"];
+            /**
+             * @description The request's number
+             * @example REQ0001001
+             */
+            requestNumber?: string;
+            itemName?: string;
+            requester?: string;
+            requestState?: components["schemas"]["RequestState"];
+            /**
+             * @description When the request is due
+             * @example 2022-03-10T16:15:50Z
+             */
+            requestDueAt?: components["schemas"]["Instant"];
+            title?: string;
+            assignmentGroup?: string;
+            assignee?: string;
+            state?: components["schemas"]["TaskState"];
+            notes?: string;
+            createdAt?: components["schemas"]["Instant"];
+            completedAt?: components["schemas"]["Instant"];
+            /** @description Task actions (POST /requests/{requestId}/tasks/{id}/<action>) the caller may make now: start an open task, complete a started one (fulfilment staff) */
+            allowedActions?: string[];
         };
         RejectedUpdateView: {
             changeId?: components["schemas"]["UUID"];
@@ -1984,7 +2054,17 @@ export interface components {
             errors?: {
                 /** @description The offending field, as the client sent it (e.g. slaTargets[0].priority) */
                 field: string;
+                /** @description What is wrong, in English (for integrators) */
                 message: string;
+                /**
+                 * @description Stable code of the error, for clients that translate it: required, too_long, too_short, pattern, min, max, enum, type, unknown_field, format, invalid, or a JSON Schema keyword of a catalog item's form; absent for a rule of the practice (then the message explains it)
+                 * @example too_long
+                 */
+                code?: string;
+                /** @description The code's parameters, e.g. {"max": 120} for too_long, {"allowed": [...]} for enum, {"expected": "integer"} for type, {"format": "uuid"} for format */
+                params?: {
+                    [key: string]: unknown;
+                };
             }[];
             /** @description For an illegal move: the moves allowed now */
             allowedMoves?: string[];
@@ -4759,6 +4839,66 @@ export interface operations {
             };
         };
     };
+    RequestResource_approvals: {
+        parameters: {
+            query?: {
+                page?: string;
+                size?: string;
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResultRequestView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     RequestResource_summary: {
         parameters: {
             query?: never;
@@ -5602,6 +5742,75 @@ export interface operations {
             };
             /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskResource_list: {
+        parameters: {
+            query?: {
+                /** @description A user name; me: the caller; none: tasks nobody has taken */
+                assignee?: string;
+                assignmentGroup?: string;
+                /** @description true: Open or In Progress tasks; false: Done or Cancelled */
+                open?: string;
+                page?: string;
+                /** @description The request's id or number (REQ…) */
+                request?: string;
+                size?: string;
+                /** @description createdAt (default), state, number, dueAt (the request's); - for descending */
+                sort?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResultQueuedTaskView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

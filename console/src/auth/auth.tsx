@@ -11,8 +11,8 @@ export interface Session {
   isRequester: boolean;
   /** Works on problems: agents propose and link, problem managers (and admins) run the analysis. */
   isProblemStaff: boolean;
-  /** May list requests (their own, those awaiting their approval, or all): the approvals inbox. */
-  mayListRequests: boolean;
+  /** May approve requests (any platform role: the approver a request names may be a plain requester): the inbox. */
+  mayApprove: boolean;
 }
 
 interface AuthContextValue {
@@ -57,9 +57,7 @@ function toSession(user: User | null): Session | null {
     isAgent: roles.includes("itsm-agent") || roles.includes("itsm-admin"),
     isRequester: roles.includes("itsm-requester"),
     isProblemStaff: ["itsm-agent", "itsm-problem-manager", "itsm-admin"].some((r) => roles.includes(r)),
-    mayListRequests: ["itsm-requester", "itsm-agent", "itsm-catalog-manager", "itsm-admin"].some((r) =>
-      roles.includes(r),
-    ),
+    mayApprove: roles.length > 0,
   };
 }
 

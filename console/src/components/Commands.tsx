@@ -234,9 +234,7 @@ function Palette({ onClose }: { onClose: () => void }) {
           { id: "go-my-requests", label: t("nav.myRequests"), run: go("/my/requests") },
         ]
       : []),
-    ...(session.mayListRequests
-      ? [{ id: "go-approvals", label: t("nav.approvals"), run: go("/approvals") }]
-      : []),
+    ...(session.mayApprove ? [{ id: "go-approvals", label: t("nav.approvals"), run: go("/approvals") }] : []),
   ].map((c) => ({ ...c, label: t("palette.goTo", { screen: c.label }) }));
 
   const openNumber = async (number: string) => {

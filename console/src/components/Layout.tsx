@@ -66,7 +66,7 @@ export function Layout() {
                 </li>
               </>
             )}
-            {session.mayListRequests && (
+            {session.mayApprove && (
               <li>
                 <Link to="/approvals">{t("nav.approvals")}</Link>
               </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Incident } from "../api/client";
+import { fieldErrorMessage } from "../lib/fieldErrors";
 import { problemMessage } from "../lib/problem";
 import { countdown } from "../lib/sla";
 
@@ -58,7 +59,7 @@ export function ErrorBox({ error }: { error: unknown }) {
         <ul>
           {errors.map((e) => (
             <li key={e.field}>
-              <code>{e.field}</code>: {e.message}
+              <code>{e.field}</code>: {fieldErrorMessage(e, t)}
             </li>
           ))}
         </ul>

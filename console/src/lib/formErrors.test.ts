@@ -17,4 +17,20 @@ describe("server field errors on the form", () => {
       __errors: ["not published"],
     });
   });
+
+  it("shows each error in the words given for it", () => {
+    expect(
+      toErrorTree(
+        [
+          {
+            field: "fields.reason",
+            message: "must be at least 5 characters long",
+            code: "too_short",
+            params: { min: 5 },
+          },
+        ],
+        (e) => `${e.code}:${String(e.params?.min)}`,
+      ),
+    ).toEqual({ reason: { __errors: ["too_short:5"] } });
+  });
 });

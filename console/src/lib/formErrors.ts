@@ -7,9 +7,14 @@ export interface ErrorTree {
 
 /**
  * The server's field errors of a request's form (`fields.<name>`, nested names with dots or [index]) as the
- * error tree @rjsf shows on the fields (`extraErrors`); errors outside the form go to the root.
+ * error tree @rjsf shows on the fields (`extraErrors`), each in the words `message` gives it (the translated code,
+ * see `fieldErrorMessage`); errors outside the form go to the root.
  */
-export function toErrorTree(errors: FieldError[], prefix = "fields"): ErrorTree {
+export function toErrorTree(
+  errors: FieldError[],
+  message: (error: FieldError) => string = (error) => error.message,
+  prefix = "fields",
+): ErrorTree {
   const tree: ErrorTree = {};
   for (const error of errors) {
     const path = error.field.startsWith(`${prefix}.`)
@@ -24,7 +29,7 @@ export function toErrorTree(errors: FieldError[], prefix = "fields"): ErrorTree 
       node[part] = (node[part] as ErrorTree | undefined) ?? {};
       node = node[part] as ErrorTree;
     }
-    node.__errors = [...(node.__errors ?? []), error.message];
+    node.__errors = [...(node.__errors ?? []), message(error)];
   }
   return tree;
 }

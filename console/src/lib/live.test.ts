@@ -10,6 +10,8 @@ describe("live updates", () => {
   });
   it("a request event makes requests stale, other catalog events the catalogue", () => {
     expect(staleKeys(event("itsm.catalog.request-submitted.v1"))).toEqual([["requests"]]);
+    // task events refresh the task queue, the inbox and the request's page (all keyed under "requests")
+    expect(staleKeys(event("itsm.catalog.request-task-started.v1"))).toEqual([["requests"]]);
     expect(staleKeys(event("itsm.problem.known-error-published.v1"))).toEqual([["problems"], ["problem"]]);
     expect(staleKeys(event("itsm.catalog.item-published.v1"))).toEqual([["catalog"]]);
   });

@@ -27,7 +27,11 @@ export type ProblemType = (typeof PROBLEM_TYPES)[number];
 
 export interface FieldError {
   field: string;
+  /** In English, for integrators; shown only when the code is not one the console translates. */
   message: string;
+  /** Stable code (required, too_long, ...) translated by `fieldErrorMessage`, with its params. */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface Problem {

@@ -12,8 +12,9 @@ import { useTranslation } from "react-i18next";
 import { must, newIdempotencyKey } from "../api/client";
 import { ErrorBox, Loading } from "../components/common";
 import { useApi } from "../context";
-import { type ErrorTree, toErrorTree } from "../lib/formErrors";
-import { ApiError } from "../lib/problem";
+import { fieldErrorMessage } from "../lib/fieldErrors";
+import { toErrorTree } from "../lib/formErrors";
+import { ApiError, type FieldError } from "../lib/problem";
 
 // Item forms are JSON Schema draft 2020-12 (catalog-service's contract); the form's own checks speak the
 // user's language.
@@ -67,7 +68,8 @@ export function CatalogItemScreen() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [formData, setFormData] = useState<Record<string, unknown>>({});
-  const [serverErrors, setServerErrors] = useState<ErrorTree | undefined>(undefined);
+  // the server's field errors, kept as sent so they are shown again in the language just chosen
+  const [serverErrors, setServerErrors] = useState<FieldError[] | undefined>(undefined);
   const idempotencyKey = useRef(newIdempotencyKey());
   const form = useRef<Form>(null);
   const [attempted, setAttempted] = useState(false);
@@ -94,7 +96,7 @@ export function CatalogItemScreen() {
     },
     onError: (error) => {
       if (error instanceof ApiError && Array.isArray(error.problem.errors)) {
-        setServerErrors(toErrorTree(error.problem.errors));
+        setServerErrors(error.problem.errors);
       }
     },
   });
@@ -117,7 +119,7 @@ export function CatalogItemScreen() {
           formData={formData}
           noHtml5Validate
           showErrorList={false}
-          extraErrors={serverErrors as never}
+          extraErrors={serverErrors && (toErrorTree(serverErrors, (e) => fieldErrorMessage(e, t)) as never)}
           onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
           onError={() => setAttempted(true)}
           onSubmit={(e) => {

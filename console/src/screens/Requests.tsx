@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,7 +23,10 @@ async function requestAction(api: Api, id: string, action: RequestAction, etag?:
   return must(await api.POST(`/api/v1/requests/{id}/${action}`, params));
 }
 
-async function taskAction(api: Api, task: RequestTask, action: "start" | "complete", notes?: string) {
+/** What the task actions need of a task: a request's task or a row of the task list. */
+type WorkedTask = Pick<RequestTask, "id" | "requestId" | "allowedActions">;
+
+async function taskAction(api: Api, task: WorkedTask, action: "start" | "complete", notes?: string) {
   const path = { id: task.requestId ?? "", taskId: task.id ?? "" };
   if (action === "start")
     return must(await api.POST("/api/v1/requests/{id}/tasks/{taskId}/start", { params: { path } }));
@@ -138,10 +141,11 @@ export function ApprovalsScreen() {
   const { t } = useTranslation();
   const api = useApi();
   const { dateTime } = useFormat();
-  const query = { awaitingMe: "true", sort: "submittedAt", size: "50" };
+  // the requests awaiting the caller's decision, whatever their roles (a manager may be a plain requester)
+  const query = { sort: "submittedAt", size: "50" };
   const requests = useQuery({
-    queryKey: ["requests", "awaiting-me", query],
-    queryFn: async () => must(await api.GET("/api/v1/requests", { params: { query } })),
+    queryKey: ["requests", "approvals", query],
+    queryFn: async () => must(await api.GET("/api/v1/requests/approvals", { params: { query } })),
   });
   const items = requests.data?.items ?? [];
   return (
@@ -174,51 +178,49 @@ export function ApprovalsScreen() {
   );
 }
 
-/** One open task with its request, for the fulfilment queue. */
-interface QueuedTask {
-  request: ServiceRequest;
-  task: RequestTask;
-}
+/** The task queue's views: every open task, those the agent took, those nobody took yet. */
+const TASK_VIEWS = {
+  open: { open: "true" },
+  mine: { open: "true", assignee: "me" },
+  unassigned: { open: "true", assignee: "none" },
+} as const;
+type TaskView = keyof typeof TASK_VIEWS;
 
 export function TasksScreen() {
   const { t } = useTranslation();
   const api = useApi();
   const { dateTime } = useFormat();
-  // no task list in the API: the requests that take tasks (approved, in fulfilment), then each one's tasks
-  const lists = useQueries({
-    queries: (["APPROVED", "IN_FULFILMENT"] as const).map((state) => {
-      const query = { state, sort: "submittedAt", size: "50" };
-      return {
-        queryKey: ["requests", "fulfilment", query],
-        queryFn: async () => must(await api.GET("/api/v1/requests", { params: { query } })),
-      };
-    }),
+  const viewId = useId();
+  const [view, setView] = useState<TaskView>("open");
+  // one call for the whole queue; task and request events refresh it (keys under "requests", see lib/live.ts)
+  const query = { ...TASK_VIEWS[view], sort: "dueAt", size: "100" };
+  const tasks = useQuery({
+    queryKey: ["requests", "task-list", query],
+    queryFn: async () => must(await api.GET("/api/v1/tasks", { params: { query } })),
   });
-  // a request moving from approved to in fulfilment may briefly be in both lists: once each
-  const requests = [
-    ...new Map(lists.flatMap((l) => l.data?.items ?? []).map((r) => [r.id, r] as const)).values(),
-  ];
-  const tasks = useQueries({
-    queries: requests.map((r) => ({
-      queryKey: ["requests", "tasks", r.id],
-      queryFn: async () =>
-        must(await api.GET("/api/v1/requests/{id}/tasks", { params: { path: { id: r.id ?? "" } } })),
-    })),
-  });
-  const queued: QueuedTask[] = requests.flatMap((request, i) =>
-    (tasks[i]?.data ?? [])
-      .filter((task) => task.state === "OPEN" || task.state === "IN_PROGRESS")
-      .map((task) => ({ request, task })),
-  );
-  const pending = lists.some((l) => l.isPending) || tasks.some((q) => q.isPending);
-  const error = lists.find((l) => l.error)?.error ?? tasks.find((q) => q.error)?.error;
+  const rows = tasks.data?.items ?? [];
   return (
-    <section aria-labelledby="tasks-title" aria-busy={pending}>
+    <section aria-labelledby="tasks-title" aria-busy={tasks.isPending}>
       <h1 id="tasks-title">{t("request.tasksTitle")}</h1>
-      <ErrorBox error={error} />
-      {pending ? (
+      <div className="filters">
+        <label htmlFor={viewId}>{t("taskQueue.view")}</label>
+        <select id={viewId} value={view} onChange={(e) => setView(e.target.value as TaskView)}>
+          {(Object.keys(TASK_VIEWS) as TaskView[]).map((v) => (
+            <option key={v} value={v}>
+              {t(`taskQueue.views.${v}`)}
+            </option>
+          ))}
+        </select>
+        {tasks.data && (
+          <span className="muted" role="status">
+            {t("taskQueue.count", { count: tasks.data.total ?? rows.length })}
+          </span>
+        )}
+      </div>
+      <ErrorBox error={tasks.error} />
+      {tasks.isPending ? (
         <Loading />
-      ) : queued.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="empty">{t("request.noTasks")}</p>
       ) : (
         <table className="list" data-testid="task-table">
@@ -234,13 +236,15 @@ export function TasksScreen() {
             </tr>
           </thead>
           <tbody>
-            {queued.map(({ request, task }) => (
-              <tr key={task.id} data-request={request.number}>
+            {rows.map((task) => (
+              <tr key={task.id} data-request={task.requestNumber}>
                 <td>
-                  <Link to="/requests/$id" params={{ id: request.id ?? "" }}>
-                    {request.number}
+                  <Link to="/requests/$id" params={{ id: task.requestId ?? "" }}>
+                    {task.requestNumber}
                   </Link>{" "}
-                  {request.itemName}
+                  {task.itemName}
+                  <br />
+                  <span className="muted">{t("taskQueue.requester", { requester: task.requester })}</span>
                 </td>
                 <td>{task.title}</td>
                 <td>{task.assignmentGroup}</td>
@@ -248,9 +252,9 @@ export function TasksScreen() {
                   <StateBadge state={task.state} kind="taskState" />
                 </td>
                 <td>{task.assignee ?? <em>{t("queue.unassigned")}</em>}</td>
-                <td>{dateTime(request.dueAt)}</td>
+                <td>{dateTime(task.requestDueAt)}</td>
                 <td>
-                  <TaskActions task={task} label={`${request.number} ${task.title ?? ""}`} />
+                  <TaskActions task={task} label={`${task.requestNumber ?? ""} ${task.title ?? ""}`} />
                 </td>
               </tr>
             ))}
@@ -262,7 +266,7 @@ export function TasksScreen() {
 }
 
 /** Take (start) an open task, complete a started one with optional notes. */
-function TaskActions({ task, label }: { task: RequestTask; label: string }) {
+function TaskActions({ task, label }: { task: WorkedTask; label: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();

@@ -71,6 +71,15 @@ public final class EventTypes {
     public static final String CATALOG_REQUEST_CLOSED = "itsm.catalog.request-closed.v1";
     /** Payload ServiceRequestEvent. */
     public static final String CATALOG_REQUEST_CANCELLED = "itsm.catalog.request-cancelled.v1";
+    /**
+     * Payload FulfilmentTaskEvent: a fulfilment task was added to a request (on approval, or by an agent). Task types
+     * start with {@code itsm.catalog.request-} so they reach whoever follows the request (its requester, agents).
+     */
+    public static final String CATALOG_REQUEST_TASK_CREATED = "itsm.catalog.request-task-created.v1";
+    /** Payload FulfilmentTaskEvent: a task was taken (In Progress, assigned to who started it). */
+    public static final String CATALOG_REQUEST_TASK_STARTED = "itsm.catalog.request-task-started.v1";
+    /** Payload FulfilmentTaskEvent: a task was completed (Done). */
+    public static final String CATALOG_REQUEST_TASK_COMPLETED = "itsm.catalog.request-task-completed.v1";
 
     // change-service, payload ChangeEvent unless noted
     public static final String CHANGE_APPROVED = "itsm.change.approved.v1";

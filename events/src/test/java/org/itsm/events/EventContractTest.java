@@ -17,6 +17,7 @@ import org.itsm.events.catalog.CatalogChangeUpdateEvent;
 import org.itsm.events.catalog.CatalogItemEvent;
 import org.itsm.events.catalog.CatalogOfferingEvent;
 import org.itsm.events.catalog.CatalogServiceEvent;
+import org.itsm.events.catalog.FulfilmentTaskEvent;
 import org.itsm.events.catalog.ServiceRequestEvent;
 import org.itsm.events.catalog.SlaTarget;
 import org.itsm.events.catalog.TimeWindow;
@@ -67,6 +68,8 @@ class EventContractTest {
                     "MANAGER", true, NOW)),
             Map.entry("catalog-request", new ServiceRequestEvent(ID, "REQ0001001", ID, "New laptop", "requester",
                     "AWAITING_APPROVAL", "agent", "desktop", NOW, NOW)),
+            Map.entry("catalog-task", new FulfilmentTaskEvent(ID, ID, "REQ0001001", "New laptop", "requester",
+                    "Fulfil New laptop", "desktop", "agent", "IN_PROGRESS", NOW)),
             Map.entry("catalog-change", new CatalogChangeUpdateEvent(ID, "SVC0001001", ID, "CHG0001001",
                     List.of("version 1.0 -> 2.0"), null, NOW)),
             Map.entry("change", new ChangeEvent(ID, "CHG0001001", "NORMAL", "SCHEDULED", "Upgrade", List.of(ID),
@@ -135,6 +138,9 @@ class EventContractTest {
         }
         if (type.startsWith("itsm.catalog.item")) {
             return SAMPLES.get("catalog-item");
+        }
+        if (type.startsWith("itsm.catalog.request-task-")) {
+            return SAMPLES.get("catalog-task");
         }
         if (type.startsWith("itsm.catalog.request")) {
             return SAMPLES.get("catalog-request");

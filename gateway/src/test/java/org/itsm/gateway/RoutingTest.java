@@ -37,7 +37,8 @@ class RoutingTest {
             "/api/v1/problems, problem",
             "/api/v1/known-errors/3, problem",
             "/api/v1/catalog/services, catalog",
-            "/api/v1/requests/9, catalog" })
+            "/api/v1/requests/9, catalog",
+            "/api/v1/tasks, catalog" })
     void routesEachPrefixToItsServiceWithPathAndQueryUnchanged(String path, String upstream) {
         given().header("Authorization", TOKEN)
                 .when().get(path + "?page=2&sort=-updatedAt")

@@ -1,12 +1,17 @@
 package org.itsm.catalog.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.itsm.support.rest.FieldErrorCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
@@ -16,7 +21,14 @@ import com.networknt.schema.ValidationMessage;
 
 /**
  * The form of a catalog item is a JSON Schema (draft 2020-12) of an object; a request's field values are validated
- * against it and every problem is reported against the field it concerns ({@code fields.<name>}).
+ * against it and every problem is reported against the field it concerns ({@code fields.<name>}), with the code of
+ * the shared field errors ({@link FieldErrorCode}) for the keywords they share and the keyword itself for the others:
+ * {@code required}; {@code maxLength}/{@code maxItems} → {@code too_long} {max}; {@code minLength}/{@code minItems} →
+ * {@code too_short} {min}; {@code pattern} {pattern}; {@code minimum} → {@code min} {min}; {@code maximum} →
+ * {@code max} {max}; {@code enum}/{@code const} → {@code enum} {allowed};
+ * {@code type} {expected}; {@code format} {format}; {@code additionalProperties}/{@code unevaluatedProperties} →
+ * {@code unknown_field}, named on the unknown property (an exclusive bound such as {@code exclusiveMinimum} is its own
+ * code: "at least" would misstate it).
  */
 public final class FormValidator {
 
@@ -26,8 +38,18 @@ public final class FormValidator {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final JsonSchema META_SCHEMA = FACTORY.getSchema(SchemaLocation.of(SchemaId.V202012));
 
-    /** A problem with one field. */
-    public record FieldProblem(String field, String message) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keywords whose problem concerns one property of the object: reported on that property. */
+    private static final Set<String> NAMES_PROPERTY = Set.of("required", "additionalProperties",
+            "unevaluatedProperties");
+
+    /** A problem with one field: its English message, its code and the code's params (null when none). */
+    public record FieldProblem(String field, String message, String code, Map<String, Object> params) {
+
+        /** A rule of the form's definition, explained by its message only. */
+        public FieldProblem(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 
     private FormValidator() {
@@ -53,10 +75,11 @@ public final class FormValidator {
             return problems;
         }
         if (!"object".equals(schema.path("type").asText())) {
-            problems.add(new FieldProblem(field + ".type", "must be \"object\": a form is an object of fields"));
+            problems.add(new FieldProblem(field + ".type", "must be \"object\": a form is an object of fields",
+                    FieldErrorCode.ENUM, Map.of("allowed", List.of("object"))));
         }
         for (ValidationMessage message : META_SCHEMA.validate(schema)) {
-            problems.add(new FieldProblem(join(field, location(message)), text(message)));
+            problems.add(problem(join(field, location(message)), message));
         }
         collectRemoteReferences(field, schema, problems);
         return problems;
@@ -66,18 +89,45 @@ public final class FormValidator {
     public static List<FieldProblem> validate(JsonNode schema, JsonNode values) {
         JsonSchema form = FACTORY.getSchema(schema);
         return form.validate(values).stream()
-                .map(message -> new FieldProblem(join(FIELDS, fieldOf(message)), text(message)))
+                .map(message -> problem(join(FIELDS, fieldOf(message)), message))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
     }
 
-    /** The field a message concerns: a missing required property is reported on that property. */
+    /** The field a message concerns: a missing required or an unknown property is reported on that property. */
     private static String fieldOf(ValidationMessage message) {
         String location = location(message);
-        if ("required".equals(message.getType()) && message.getProperty() != null) {
+        if (NAMES_PROPERTY.contains(message.getType()) && message.getProperty() != null) {
             return join(location, message.getProperty());
         }
         return location;
+    }
+
+    /** The problem a keyword reports, with the shared code and the keyword's value as its params. */
+    private static FieldProblem problem(String field, ValidationMessage message) {
+        String keyword = message.getType();
+        Object value = message.getSchemaNode() == null ? null : JSON.convertValue(message.getSchemaNode(), Object.class);
+        return switch (keyword == null ? "" : keyword) {
+            case "required" -> new FieldProblem(field, text(message), FieldErrorCode.REQUIRED, null);
+            case "maxLength", "maxItems" -> coded(field, message, FieldErrorCode.TOO_LONG, "max", value);
+            case "minLength", "minItems" -> coded(field, message, FieldErrorCode.TOO_SHORT, "min", value);
+            case "pattern" -> coded(field, message, FieldErrorCode.PATTERN, "pattern", value);
+            case "minimum" -> coded(field, message, FieldErrorCode.MIN, "min", value);
+            case "maximum" -> coded(field, message, FieldErrorCode.MAX, "max", value);
+            case "enum" -> coded(field, message, FieldErrorCode.ENUM, "allowed", value);
+            case "const" -> coded(field, message, FieldErrorCode.ENUM, "allowed", Collections.singletonList(value));
+            case "type" -> coded(field, message, FieldErrorCode.TYPE, "expected", value);
+            case "format" -> coded(field, message, FieldErrorCode.FORMAT, "format", value);
+            case "additionalProperties", "unevaluatedProperties" ->
+                new FieldProblem(field, text(message), FieldErrorCode.UNKNOWN_FIELD, null);
+            case "" -> new FieldProblem(field, text(message), FieldErrorCode.INVALID, null);
+            default -> coded(field, message, keyword, keyword, value);
+        };
+    }
+
+    private static FieldProblem coded(String field, ValidationMessage message, String code, String param,
+            Object value) {
+        return new FieldProblem(field, text(message), code, value == null ? null : Map.of(param, value));
     }
 
     private static String location(ValidationMessage message) {

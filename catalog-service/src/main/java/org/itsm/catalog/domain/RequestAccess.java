@@ -10,6 +10,7 @@ import org.itsm.events.api.Roles;
  * Who may make which move on a request: the one rule the endpoints enforce and {@code allowedActions} shows.
  *
  * <ul>
+ * <li>the approvals inbox ({@link #awaitsDecisionOf}): requests awaiting approval whose rule names the caller;</li>
  * <li>approve / reject: only the approver the item's rule names — the requester's manager (rule MANAGER) or a
  * catalog manager (rule CATALOG_MANAGER) — or an admin; never the requester, not even an admin on their own
  * request; reject needs a {@code comment};</li>
@@ -59,6 +60,23 @@ public final class RequestAccess {
             return false;
         }
         return who.admin() || switch (request.approvalRule) {
+            case MANAGER -> who.name().equals(request.approver);
+            case CATALOG_MANAGER -> who.catalogManager();
+            case NONE -> false;
+        };
+    }
+
+    /**
+     * Whether the request waits for {@code who}'s decision (the approvals inbox): it awaits approval and {@code who}
+     * is the approver its rule names — the requester's manager (MANAGER) or a catalog manager (CATALOG_MANAGER) —
+     * and not the requester. An admin may decide any request ({@link #mayDecide}) but only those naming them as
+     * approver wait for them; an admin counts as a catalog manager.
+     */
+    public static boolean awaitsDecisionOf(ServiceRequest request, Who who) {
+        if (request.state != RequestState.AWAITING_APPROVAL || who.name().equals(request.requester)) {
+            return false;
+        }
+        return switch (request.approvalRule) {
             case MANAGER -> who.name().equals(request.approver);
             case CATALOG_MANAGER -> who.catalogManager();
             case NONE -> false;

@@ -14,6 +14,9 @@ public final class TaskLifecycle {
 
     public static final String START = "start";
     public static final String COMPLETE = "complete";
+    /** The states in which a task still holds its request open (the fulfilment queue's tasks). */
+    public static final java.util.Set<TaskState> OPEN_STATES = java.util.Set.of(TaskState.OPEN,
+            TaskState.IN_PROGRESS);
 
     private TaskLifecycle() {
     }
@@ -40,7 +43,7 @@ public final class TaskLifecycle {
 
     /** Whether the task still holds its request open. */
     public static boolean open(TaskState state) {
-        return state == TaskState.OPEN || state == TaskState.IN_PROGRESS;
+        return OPEN_STATES.contains(state);
     }
 
     /** Whether tasks in these states fulfil their request: none is open any more (each done or cancelled). */

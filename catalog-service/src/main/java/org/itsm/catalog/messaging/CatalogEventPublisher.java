@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.CatalogItem;
+import org.itsm.catalog.domain.FulfilmentTask;
 import org.itsm.catalog.domain.ItService;
 import org.itsm.catalog.domain.ServiceOffering;
 import org.itsm.catalog.domain.ServiceRequest;
@@ -15,6 +16,7 @@ import org.itsm.events.catalog.CatalogChangeUpdateEvent;
 import org.itsm.events.catalog.CatalogItemEvent;
 import org.itsm.events.catalog.CatalogOfferingEvent;
 import org.itsm.events.catalog.CatalogServiceEvent;
+import org.itsm.events.catalog.FulfilmentTaskEvent;
 import org.itsm.events.catalog.ServiceRequestEvent;
 import org.itsm.events.change.ChangeEvent;
 import org.itsm.support.outbox.OutboxWriter;
@@ -60,6 +62,14 @@ public class CatalogEventPublisher {
         ServiceRequestEvent event = new ServiceRequestEvent(request.id, request.number, request.itemId,
                 request.itemName, request.requester, request.state.name(), request.approver,
                 request.fulfilmentGroup, request.dueAt, Instant.now(clock));
+        return outbox.append(type, request.id, request.number, event);
+    }
+
+    /** Task events are keyed by their request, so a request's events and its tasks' stay in order. */
+    public Uni<Void> task(String type, FulfilmentTask task, ServiceRequest request) {
+        FulfilmentTaskEvent event = new FulfilmentTaskEvent(task.id, request.id, request.number, request.itemName,
+                request.requester, task.title, task.assignmentGroup, task.assignee, task.state.name(),
+                Instant.now(clock));
         return outbox.append(type, request.id, request.number, event);
     }
 

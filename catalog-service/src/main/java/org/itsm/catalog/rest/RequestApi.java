@@ -119,4 +119,17 @@ public final class RequestApi {
                     + " start an open task, complete a started one (fulfilment staff)")
             List<String> allowedActions) {
     }
+
+    @Schema(description = "A fulfilment task in the task list across requests, with its request's number, item and"
+            + " requester")
+    public record QueuedTaskView(UUID id, UUID requestId,
+            @Schema(description = "The request's number", example = "REQ0001001") String requestNumber,
+            String itemName, String requester, RequestState requestState,
+            @Schema(description = "When the request is due") Instant requestDueAt,
+            String title, String assignmentGroup, String assignee, TaskState state, String notes,
+            Instant createdAt, Instant completedAt,
+            @Schema(description = "Task actions (POST /requests/{requestId}/tasks/{id}/<action>) the caller may make"
+                    + " now: start an open task, complete a started one (fulfilment staff)")
+            List<String> allowedActions) {
+    }
 }

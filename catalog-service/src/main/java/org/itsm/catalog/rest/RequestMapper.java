@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.catalog.domain.CatalogItem;
 import org.itsm.catalog.domain.FulfilmentTask;
+import org.itsm.catalog.domain.QueuedTask;
 import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.ServiceRequest;
 import org.itsm.catalog.rest.RequestApi.ItemView;
+import org.itsm.catalog.rest.RequestApi.QueuedTaskView;
 import org.itsm.catalog.rest.RequestApi.RequestView;
 import org.itsm.catalog.rest.RequestApi.TaskView;
 import org.itsm.catalog.service.JsonSupport;
@@ -36,5 +38,13 @@ public class RequestMapper {
     public TaskView toView(FulfilmentTask task, RequestAccess.Who who) {
         return new TaskView(task.id, task.requestId, task.title, task.assignmentGroup, task.assignee, task.state,
                 task.notes, task.createdAt, task.completedAt, RequestAccess.allowedTaskActions(task.state, who));
+    }
+
+    public QueuedTaskView toView(QueuedTask queued, RequestAccess.Who who) {
+        FulfilmentTask task = queued.task();
+        ServiceRequest request = queued.request();
+        return new QueuedTaskView(task.id, request.id, request.number, request.itemName, request.requester,
+                request.state, request.dueAt, task.title, task.assignmentGroup, task.assignee, task.state, task.notes,
+                task.createdAt, task.completedAt, RequestAccess.allowedTaskActions(task.state, who));
     }
 }

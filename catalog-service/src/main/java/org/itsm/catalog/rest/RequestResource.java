@@ -109,6 +109,22 @@ public class RequestResource {
     }
 
     @GET
+    @Path("/approvals")
+    @RolesAllowed({ Roles.REQUESTER, Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER, Roles.CAB_MEMBER,
+            Roles.CATALOG_MANAGER, Roles.ADMIN })
+    @Operation(summary = "The approvals inbox: requests awaiting the caller's decision (the requester's manager named"
+            + " as approver, or a catalog manager for items with rule CATALOG_MANAGER), for any role that can approve")
+    public Uni<PageResult<RequestView>> approvals(@QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        PageRequest pageRequest = PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size),
+                sort, RequestQueries.SORTABLE, "submittedAt");
+        return requests.awaitingDecision(pageRequest, support.actor())
+                .map(result -> new PageResult<>(result.items().stream()
+                        .map(request -> mapper.toView(request, support.actor().who())).toList(), result.page(),
+                        result.size(), result.total()));
+    }
+
+    @GET
     @Path("/summary")
     @RolesAllowed({ Roles.AGENT, Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "Measures of request fulfilment: requests by state, mean fulfilment time against the"

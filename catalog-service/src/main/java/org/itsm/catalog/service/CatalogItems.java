@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.PagedQuery;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
+import org.itsm.support.rest.FieldErrorCode;
 import org.itsm.support.rest.ETags;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
@@ -186,12 +188,14 @@ public class CatalogItems {
     private String checkedForm(JsonNode form) {
         String json = form.toString();
         if (json.length() > config.maxFormJsonLength()) {
-            throw ApiProblem.invalidField("form", "larger than " + config.maxFormJsonLength() + " characters");
+            throw ApiProblem.invalidField(FieldError.of("form", "larger than " + config.maxFormJsonLength()
+                    + " characters", FieldErrorCode.TOO_LONG, Map.of("max", config.maxFormJsonLength())));
         }
         List<FormValidator.FieldProblem> problems = FormValidator.checkDefinition("form", form);
         if (!problems.isEmpty()) {
             throw ApiProblem.invalidFields(problems.stream()
-                    .map(problem -> new FieldError(problem.field(), problem.message())).toList());
+                    .map(problem -> FieldError.of(problem.field(), problem.message(), problem.code(),
+                                problem.params())).toList());
         }
         return json;
     }

@@ -13,8 +13,10 @@ import org.itsm.catalog.domain.RequestMove;
 import org.itsm.catalog.domain.RequestState;
 import org.itsm.catalog.domain.ServiceRequest;
 import org.itsm.catalog.domain.TaskLifecycle;
+import org.itsm.catalog.messaging.CatalogEventPublisher;
 import org.itsm.catalog.repository.FulfilmentTaskRepository;
 import org.itsm.catalog.service.RequestCommands.AddTask;
+import org.itsm.events.EventTypes;
 import org.itsm.support.persistence.FieldChange;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
@@ -25,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The fulfilment tasks of a request ({@link TaskLifecycle}), worked by fulfilment staff: added while the request
  * is Approved or In Fulfilment; the first started puts it In Fulfilment, the last open one completed fulfils it.
- * Each task move is recorded in the request's history.
+ * Each task move is recorded in the request's history and published (task created, started, completed).
  */
 @ApplicationScoped
 public class FulfilmentTasks {
@@ -34,14 +36,16 @@ public class FulfilmentTasks {
     private final RequestFulfilment fulfilment;
     private final FulfilmentTaskRepository tasks;
     private final RecordHistory history;
+    private final CatalogEventPublisher events;
     private final Clock clock;
 
     public FulfilmentTasks(RequestQueries queries, RequestFulfilment fulfilment, FulfilmentTaskRepository tasks,
-            RecordHistory history, Clock clock) {
+            RecordHistory history, CatalogEventPublisher events, Clock clock) {
         this.queries = queries;
         this.fulfilment = fulfilment;
         this.tasks = tasks;
         this.history = history;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,6 +64,7 @@ public class FulfilmentTasks {
             return tasks.persist(added)
                     .flatMap(saved -> history.record(request.id, actor.name(),
                             List.of(FieldChange.of("task", null, RequestFulfilment.taskEntry(saved)))))
+                    .flatMap(ignored -> events.task(EventTypes.CATALOG_REQUEST_TASK_CREATED, added, request))
                     .map(ignored -> added);
         });
     }
@@ -81,7 +86,9 @@ public class FulfilmentTasks {
                     : Uni.createFrom().voidItem();
             return history.record(request.id, actor.name(),
                     List.of(FieldChange.of("task", before, RequestFulfilment.taskEntry(task))))
-                    .flatMap(ignored -> requestMove).map(ignored -> task);
+                    .flatMap(ignored -> requestMove)
+                    .flatMap(ignored -> events.task(EventTypes.CATALOG_REQUEST_TASK_STARTED, task, request))
+                    .map(ignored -> task);
         });
     }
 
@@ -97,6 +104,7 @@ public class FulfilmentTasks {
             task.completedAt = Instant.now(clock);
             return history.record(request.id, actor.name(),
                     List.of(FieldChange.of("task", before, RequestFulfilment.taskEntry(task))))
+                    .flatMap(ignored -> events.task(EventTypes.CATALOG_REQUEST_TASK_COMPLETED, task, request))
                     .flatMap(ignored -> tasks.ofRequest(request.id))
                     .flatMap(all -> TaskLifecycle.fulfil(all.stream().map(each -> each.state).toList())
                             ? fulfilment.fulfil(request, actor) : Uni.createFrom().voidItem())

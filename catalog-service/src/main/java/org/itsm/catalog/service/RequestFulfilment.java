@@ -120,13 +120,17 @@ public class RequestFulfilment {
         return history.record(request.id, actor, List.of(FieldChange.of("state", before, request.state)));
     }
 
-    /** An approved request gets its fulfilment task, "Fulfil <item>", for the item's group (recorded in history). */
+    /**
+     * An approved request gets its fulfilment task, "Fulfil <item>", for the item's group (recorded in history; the
+     * approval's event, then the task's).
+     */
     Uni<Void> approved(ServiceRequest request, String itemName) {
         FulfilmentTask task = newTask(request, "Fulfil " + itemName, request.fulfilmentGroup);
         return tasks.persist(task)
                 .flatMap(ignored -> history.record(request.id, SYSTEM,
                         List.of(FieldChange.of("task", null, taskEntry(task)))))
-                .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_APPROVED, request));
+                .flatMap(ignored -> events.request(EventTypes.CATALOG_REQUEST_APPROVED, request))
+                .flatMap(ignored -> events.task(EventTypes.CATALOG_REQUEST_TASK_CREATED, task, request));
     }
 
     /** The last open task is done: the request is fulfilled. */

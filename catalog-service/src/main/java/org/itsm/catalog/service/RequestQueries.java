@@ -7,11 +7,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.catalog.domain.ApprovalRule;
 import org.itsm.catalog.domain.FulfilmentTask;
+import org.itsm.catalog.domain.QueuedTask;
 import org.itsm.catalog.domain.RequestAccess;
 import org.itsm.catalog.domain.RequestFigures;
 import org.itsm.catalog.domain.RequestState;
 import org.itsm.catalog.domain.ServiceRequest;
+import org.itsm.catalog.domain.TaskLifecycle;
+import org.itsm.catalog.domain.TaskState;
 import org.itsm.catalog.repository.FulfilmentTaskRepository;
 import org.itsm.catalog.repository.ServiceRequestRepository;
 import org.itsm.support.persistence.HistoryEntry;
@@ -20,6 +24,7 @@ import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
 import org.itsm.support.rest.PageRequest;
 import org.itsm.support.rest.PageResult;
+import org.itsm.support.rest.QueryParams;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -47,6 +52,22 @@ public class RequestQueries {
 
     public record Filter(RequestState state, String requester, String fulfilmentGroup, UUID itemId,
             Boolean awaitingMe, String text) {
+    }
+
+    /** Sort keys of the task list: the task's own times and state, its request's number and due time. */
+    public static final Map<String, String> TASK_SORTABLE = Map.of("createdAt", "t.createdAt", "state", "t.state",
+            "number", "r.number", "dueAt", "r.dueAt");
+
+    /** The {@code assignee} filter values naming the caller, and nobody. */
+    public static final String ME = "me";
+    public static final String UNASSIGNED = "none";
+
+    /**
+     * Task list filters; null means no filter. {@code open}: Open or In Progress; {@code assignee}: a user name,
+     * {@link #ME} or {@link #UNASSIGNED}; {@code request}: the request's id or number.
+     */
+    public record TaskFilter(TaskState state, Boolean open, String assignmentGroup, String assignee,
+            String request) {
     }
 
     @WithSession
@@ -93,6 +114,69 @@ public class RequestQueries {
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         return new PagedQuery<>(ServiceRequest.class, where, parameters).fetch(page);
+    }
+
+    /**
+     * The approvals inbox: the requests awaiting the caller's decision, the query form of
+     * {@link RequestAccess#awaitsDecisionOf} (awaiting approval, not the caller's own, and the rule names the caller:
+     * MANAGER with the caller as approver, or CATALOG_MANAGER for a catalog manager or admin).
+     */
+    @WithSession
+    public Uni<PageResult<ServiceRequest>> awaitingDecision(PageRequest page, Actor actor) {
+        Parameters parameters = Parameters.with("awaiting", RequestState.AWAITING_APPROVAL)
+                .and("me", actor.name()).and("manager", ApprovalRule.MANAGER);
+        String named = "approvalRule = :manager and approver = :me";
+        if (actor.who().catalogManager()) {
+            named = "(" + named + " or approvalRule = :catalogManager)";
+            parameters.and("catalogManager", ApprovalRule.CATALOG_MANAGER);
+        }
+        return new PagedQuery<>(ServiceRequest.class, "state = :awaiting and requester <> :me and " + named,
+                parameters).fetch(page);
+    }
+
+    /**
+     * Fulfilment tasks across requests, each with its request, for those who see every request
+     * ({@link RequestAccess#seesAll}; the endpoint admits only them).
+     */
+    @WithSession
+    public Uni<PageResult<QueuedTask>> taskList(TaskFilter filter, PageRequest page, Actor actor) {
+        if (!RequestAccess.seesAll(actor.who())) {
+            throw ApiProblem.forbidden("Only fulfilment staff and catalog managers see the task list");
+        }
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.state() != null) {
+            conditions.add("t.state = :state");
+            parameters.and("state", filter.state());
+        }
+        if (Boolean.TRUE.equals(filter.open())) {
+            conditions.add("t.state in :open");
+            parameters.and("open", TaskLifecycle.OPEN_STATES);
+        } else if (Boolean.FALSE.equals(filter.open())) {
+            conditions.add("t.state not in :open");
+            parameters.and("open", TaskLifecycle.OPEN_STATES);
+        }
+        if (filter.assignmentGroup() != null && !filter.assignmentGroup().isBlank()) {
+            conditions.add("t.assignmentGroup = :group");
+            parameters.and("group", filter.assignmentGroup().strip());
+        }
+        if (UNASSIGNED.equals(filter.assignee())) {
+            conditions.add("t.assignee is null");
+        } else if (filter.assignee() != null && !filter.assignee().isBlank()) {
+            conditions.add("t.assignee = :assignee");
+            parameters.and("assignee", ME.equals(filter.assignee()) ? actor.name() : filter.assignee().strip());
+        }
+        if (filter.request() != null && !filter.request().isBlank()) {
+            String request = filter.request().strip();
+            if (request.matches("(?i)REQ\\d+")) {
+                conditions.add("r.number = :number");
+                parameters.and("number", request.toUpperCase(java.util.Locale.ROOT));
+            } else {
+                conditions.add("r.id = :request");
+                parameters.and("request", QueryParams.uuid("request", request));
+            }
+        }
+        return tasks.page(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), parameters, page);
     }
 
     @WithSession

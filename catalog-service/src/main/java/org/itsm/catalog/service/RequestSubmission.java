@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ import org.itsm.support.persistence.IdempotencyKeys;
 import org.itsm.support.persistence.NumberSequence;
 import org.itsm.support.persistence.RecordHistory;
 import org.itsm.support.rest.ApiProblem;
+import org.itsm.support.rest.FieldErrorCode;
 import org.itsm.support.rest.ProblemDetail.FieldError;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -87,14 +89,16 @@ public class RequestSubmission {
         return items.findById(order.itemId()).flatMap(item -> orderable(order, item)).flatMap(item -> {
             String values = order.fields().toString();
             if (values.length() > config.maxFormJsonLength()) {
-                throw ApiProblem.invalidField(FormValidator.FIELDS, "larger than " + config.maxFormJsonLength()
-                        + " characters");
+                throw ApiProblem.invalidField(FieldError.of(FormValidator.FIELDS, "larger than "
+                        + config.maxFormJsonLength() + " characters", FieldErrorCode.TOO_LONG,
+                        Map.of("max", config.maxFormJsonLength())));
             }
             List<FormValidator.FieldProblem> problems = FormValidator.validate(
                     JsonSupport.parse(item.formSchema), order.fields());
             if (!problems.isEmpty()) {
                 throw ApiProblem.invalidFields(problems.stream()
-                        .map(problem -> new FieldError(problem.field(), problem.message())).toList());
+                        .map(problem -> FieldError.of(problem.field(), problem.message(), problem.code(),
+                                problem.params())).toList());
             }
             if (item.approvalRule == ApprovalRule.MANAGER && actor.manager() == null) {
                 throw ApiProblem.unprocessable("Item " + item.name + " needs your manager's approval, but your"

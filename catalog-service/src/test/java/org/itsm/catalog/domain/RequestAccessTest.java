@@ -41,6 +41,27 @@ class RequestAccessTest {
     }
 
     @Test
+    void theInboxHoldsTheRequestsWhoseRuleNamesTheCallerWhileTheyAwaitApproval() {
+        ServiceRequest byManager = request(ApprovalRule.MANAGER, "mike", RequestState.AWAITING_APPROVAL);
+        assertTrue(RequestAccess.awaitsDecisionOf(byManager, MIKE));
+        assertFalse(RequestAccess.awaitsDecisionOf(byManager, RITA));
+        assertFalse(RequestAccess.awaitsDecisionOf(byManager, AGENT));
+        assertFalse(RequestAccess.awaitsDecisionOf(byManager, CATALOG));
+        // an admin may decide it, but it does not wait for them
+        assertFalse(RequestAccess.awaitsDecisionOf(byManager, ADMIN));
+        assertFalse(RequestAccess.awaitsDecisionOf(request(ApprovalRule.MANAGER, "mike", RequestState.APPROVED), MIKE));
+
+        ServiceRequest byCatalog = request(ApprovalRule.CATALOG_MANAGER, null, RequestState.AWAITING_APPROVAL);
+        assertTrue(RequestAccess.awaitsDecisionOf(byCatalog, CATALOG));
+        assertTrue(RequestAccess.awaitsDecisionOf(byCatalog, ADMIN));
+        assertFalse(RequestAccess.awaitsDecisionOf(byCatalog, MIKE));
+        byCatalog.requester = "cm";
+        assertFalse(RequestAccess.awaitsDecisionOf(byCatalog, CATALOG));
+        assertFalse(RequestAccess.awaitsDecisionOf(request(ApprovalRule.NONE, null, RequestState.AWAITING_APPROVAL),
+                ADMIN));
+    }
+
+    @Test
     void taskMovesAreFulfilmentStaffsAndNotOfferedAsRequestActions() {
         ServiceRequest approved = request(ApprovalRule.NONE, null, RequestState.APPROVED);
         assertEquals(List.of("cancel"), actions(approved, AGENT));

@@ -66,6 +66,7 @@ class CatalogSecurityTest {
                 Arguments.of("POST", "/api/v1/requests", ORDERERS),
                 Arguments.of("GET", "/api/v1/requests", ITEM_READERS),
                 Arguments.of("GET", "/api/v1/requests/summary", ITEM_HISTORY),
+                Arguments.of("GET", "/api/v1/requests/approvals", EVERYONE),
                 Arguments.of("GET", request, ITEM_READERS),
                 Arguments.of("POST", request + "/approve", EVERYONE),
                 Arguments.of("POST", request + "/reject", EVERYONE),
@@ -75,7 +76,8 @@ class CatalogSecurityTest {
                 Arguments.of("POST", request + "/tasks", FULFILLERS),
                 Arguments.of("POST", task + "/start", FULFILLERS),
                 Arguments.of("POST", task + "/complete", FULFILLERS),
-                Arguments.of("GET", request + "/history", ITEM_READERS));
+                Arguments.of("GET", request + "/history", ITEM_READERS),
+                Arguments.of("GET", "/api/v1/tasks", ITEM_HISTORY));
     }
 
     @ParameterizedTest(name = "{0} {1}")

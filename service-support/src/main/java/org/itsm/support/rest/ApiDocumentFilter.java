@@ -141,7 +141,18 @@ public class ApiDocumentFilter implements OASFilter {
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("The offending field, as the client sent it (e.g. slaTargets[0].priority)"))
-                .addProperty("message", text)
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("What is wrong, in English (for integrators)"))
+                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Stable code of the error, for clients that translate it: required, too_long,"
+                                + " too_short, pattern, min, max, enum, type, unknown_field, format, invalid, or a JSON"
+                                + " Schema keyword of a catalog item's form; absent for a rule of the practice"
+                                + " (then the message explains it)")
+                        .example("too_long"))
+                .addProperty("params", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                        .additionalPropertiesBoolean(Boolean.TRUE)
+                        .description("The code's parameters, e.g. {\"max\": 120} for too_long, {\"allowed\": [...]}"
+                                + " for enum, {\"expected\": \"integer\"} for type, {\"format\": \"uuid\"} for format"))
                 .required(List.of("field", "message"));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details. `type` is one of the catalogue in docs/problem-types.md.")

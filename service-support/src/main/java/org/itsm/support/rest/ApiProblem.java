@@ -31,6 +31,11 @@ public class ApiProblem extends RuntimeException {
         return invalidFields(List.of(new ProblemDetail.FieldError(field, message)));
     }
 
+    /** One invalid field with its code (and params), e.g. {@code FieldError.of("page", "...", "min", ...)}. */
+    public static ApiProblem invalidField(ProblemDetail.FieldError error) {
+        return invalidFields(List.of(error));
+    }
+
     public static ApiProblem notFound(String what, Object id) {
         return new ApiProblem(ProblemType.NOT_FOUND, what + " " + id + " does not exist", null, null);
     }

@@ -16,10 +16,12 @@ public record PageRequest(int page, int size, String orderBy) {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? DEFAULT_SIZE : size;
         if (pageNumber < 0) {
-            throw ApiProblem.invalidField("page", "must be 0 or more");
+            throw ApiProblem.invalidField(ProblemDetail.FieldError.of("page", "must be 0 or more", FieldErrorCode.MIN,
+                    FieldErrors.params("min", 0)));
         }
         if (pageSize < 1) {
-            throw ApiProblem.invalidField("size", "must be between 1 and " + MAX_SIZE);
+            throw ApiProblem.invalidField(ProblemDetail.FieldError.of("size", "must be between 1 and " + MAX_SIZE,
+                    FieldErrorCode.MIN, FieldErrors.params("min", 1, "max", MAX_SIZE)));
         }
         return new PageRequest(pageNumber, Math.min(pageSize, MAX_SIZE),
                 orderBy(sort == null || sort.isBlank() ? defaultSort : sort, sortableFields));
@@ -37,8 +39,10 @@ public record PageRequest(int page, int size, String orderBy) {
             String name = trimmed.replaceFirst("^[-+]", "");
             String column = sortableFields.get(name);
             if (column == null) {
-                throw ApiProblem.invalidField("sort", "cannot sort by '" + name + "'; sortable: "
-                        + String.join(", ", new java.util.TreeSet<>(sortableFields.keySet())));
+                java.util.List<String> sortable = java.util.List.copyOf(new java.util.TreeSet<>(sortableFields.keySet()));
+                throw ApiProblem.invalidField(ProblemDetail.FieldError.of("sort", "cannot sort by '" + name
+                        + "'; sortable: " + String.join(", ", sortable), FieldErrorCode.ENUM,
+                        FieldErrors.params("allowed", sortable)));
             }
             if (order.length() > 0) {
                 order.append(", ");

@@ -3,9 +3,7 @@ package org.itsm.support.rest;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -42,7 +40,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException exception) {
         List<ProblemDetail.FieldError> errors = exception.getConstraintViolations().stream()
-                .map(violation -> new ProblemDetail.FieldError(fieldName(violation), violation.getMessage()))
+                .map(violation -> FieldErrors.ofViolation(FieldErrors.fieldName(violation), violation))
                 .sorted(java.util.Comparator.comparing(ProblemDetail.FieldError::field))
                 .toList();
         return respond(ApiProblem.invalidFields(errors).problem());
@@ -51,20 +49,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception) {
         if (exception instanceof UnrecognizedPropertyException unknown) {
-            return respond(ApiProblem.invalidField(path(unknown), "unknown field").problem());
+            return respond(ApiProblem.invalidFields(List.of(FieldErrors.unknownField(path(unknown)))).problem());
         }
         if (exception instanceof InvalidFormatException invalid) {
-            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? "; allowed: " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
-                            .map(Object::toString).collect(Collectors.joining(", "))
-                    : "";
-            return respond(ApiProblem.invalidField(path(invalid),
-                    "'" + invalid.getValue() + "' is not a valid " + simpleName(invalid.getTargetType()) + allowed)
-                    .problem());
+            return respond(ApiProblem.invalidFields(List.of(FieldErrors.invalidValue(path(invalid), invalid.getValue(),
+                    invalid.getTargetType()))).problem());
         }
         if (exception instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return respond(ApiProblem.invalidField(path(mismatched),
-                    "expected " + simpleName(mismatched.getTargetType())).problem());
+            return respond(ApiProblem.invalidFields(List.of(FieldErrors.wrongType(path(mismatched),
+                    mismatched.getTargetType()))).problem());
         }
         return respond(ApiProblem.badRequest("Malformed JSON: " + exception.getOriginalMessage()).problem());
     }
@@ -139,40 +132,10 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static String fieldName(ConstraintViolation<?> violation) {
-        // Method-parameter paths look like create.body.shortDescription: keep what the client sent.
-        String last = null;
-        StringBuilder field = new StringBuilder();
-        int index = 0;
-        for (Path.Node node : violation.getPropertyPath()) {
-            index++;
-            if (index <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
-                last = node.getName();
-                continue;
-            }
-            if (field.length() > 0) {
-                field.append('.');
-            }
-            field.append(node.getName());
-        }
-        return field.length() > 0 ? field.toString() : last;
-    }
-
     private static String path(MismatchedInputException exception) {
         return exception.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String simpleName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "number";
-        }
-        return type.isEnum() ? "value" : type.getSimpleName();
     }
 }

@@ -2,7 +2,6 @@ package org.itsm.support.rest;
 
 import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Parses filter parameters by hand: JAX-RS answers 404 for an unconvertible query parameter, the API answers
@@ -20,8 +19,10 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField(name, "'" + value + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            java.util.List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            throw ApiProblem.invalidField(ProblemDetail.FieldError.of(name,
+                    "'" + value + "' is not one of " + String.join(", ", allowed), FieldErrorCode.ENUM,
+                    FieldErrors.params("allowed", allowed)));
         }
     }
 
@@ -32,7 +33,8 @@ public final class QueryParams {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField(name, "'" + value + "' is not a UUID");
+            throw ApiProblem.invalidField(ProblemDetail.FieldError.of(name, "'" + value + "' is not a UUID",
+                    FieldErrorCode.FORMAT, FieldErrors.params("format", "uuid")));
         }
     }
 
@@ -43,7 +45,8 @@ public final class QueryParams {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ApiProblem.invalidField(name, "'" + value + "' is not true or false");
+            default -> throw ApiProblem.invalidField(ProblemDetail.FieldError.of(name,
+                    "'" + value + "' is not true or false", FieldErrorCode.TYPE, FieldErrors.params("expected", "boolean")));
         };
     }
 
@@ -54,7 +57,8 @@ public final class QueryParams {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField(name, "'" + value + "' is not a whole number");
+            throw ApiProblem.invalidField(ProblemDetail.FieldError.of(name, "'" + value + "' is not a whole number",
+                    FieldErrorCode.TYPE, FieldErrors.params("expected", "integer")));
         }
     }
 }
