@@ -45,7 +45,9 @@ public class MailToIncidents {
 
     @WithTransaction
     public Uni<Void> handle(InboundMailEvent mail) {
-        Actor actor = new Actor(mail.sender(), mail.senderRoles() == null ? Set.of() : Set.copyOf(mail.senderRoles()));
+        // mail carries the sender's roles but not their assignment groups: no mail rule reads groups
+        Actor actor = new Actor(mail.sender(), mail.senderRoles() == null ? Set.of() : Set.copyOf(mail.senderRoles()),
+                Set.of());
         Uni<InboundMailOutcome> outcome = mail.recordNumber() == null ? open(mail, actor) : reply(mail, actor);
         return outcome.flatMap(done -> outbox.append(EventTypes.INCIDENT_MAIL_HANDLED,
                 done.incidentId() != null ? done.incidentId() : mail.mailId(),
