@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.itsm.notification.NotificationTestSupport.as;
@@ -17,12 +20,19 @@ import static org.itsm.notification.NotificationTestSupport.incidentJson;
 import static org.itsm.notification.NotificationTestSupport.newIncidentNumber;
 import static org.itsm.notification.NotificationTestSupport.sendIncidentEvent;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.itsm.events.EventSource;
 import org.itsm.events.EventTypes;
 import org.itsm.events.Topics;
@@ -31,6 +41,7 @@ import org.itsm.notification.MailServerResource;
 import org.itsm.notification.ShiftableClock;
 import org.itsm.testing.CloudEventSender;
 import org.itsm.testing.ItsmTestInfrastructure;
+import org.itsm.testing.KafkaTopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +57,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Platform events in, signed webhooks out, through real Kafka and PostgreSQL to a real HTTP receiver: once per event
  * and subscription, signed as Standard Webhooks says (checked by an independent implementation), retried with
- * backoff, given up and the subscription marked failing, replayed; redirects not followed; long answers cut.
+ * backoff, given up and the subscription marked failing, replayed; redirects not followed; long answers cut; a
+ * delivery an earlier process left in the table is posted by this one (nothing lost across a restart).
  */
 @QuarkusTest
 @WithTestResource(value = ItsmTestInfrastructure.class, scope = TestResourceScope.GLOBAL, parallel = true,
@@ -165,7 +177,7 @@ class WebhookDeliveryTest {
             await().atMost(WAIT).until(() -> receiver.to(healthyPath).stream()
                     .anyMatch(request -> later.equals(request.headers().get("webhook-id"))));
             as("admin", Roles.ADMIN).get("/api/v1/webhooks/" + id + "/deliveries").then()
-                    .body("items.eventId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(later)));
+                    .body("items.eventId", not(hasItem(later)));
 
             // replay: refused while failing; once re-activated and the receiver is back, delivered
             String deliveryId = as("admin", Roles.ADMIN).get("/api/v1/webhooks/" + id + "/deliveries").then()
@@ -221,6 +233,57 @@ class WebhookDeliveryTest {
                 .body("items[0].attempts[0].error", containsString("answer longer than 4096 bytes")));
         delete(moved);
         delete(talking);
+    }
+
+    @Test
+    void aDeliveryAnEarlierProcessLeftPendingIsPostedByThisOne() throws Exception {
+        String path = "/restart-" + UUID.randomUUID();
+        Map<String, Object> subscription = subscribe(path, "[\"problem.resolved.v1\"]");
+        String id = (String) subscription.get("id");
+        String eventId = UUID.randomUUID().toString();
+        String body = "{\"specversion\": \"1.0\", \"id\": \"" + eventId + "\", \"type\": \"itsm.problem.resolved.v1\"}";
+        Config config = ConfigProvider.getConfig();
+        try (Connection connection = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into webhook_delivery (id, subscription_id, event_id, event_type, event_subject, body,
+                            status, failed_attempts, next_attempt_at, created_at, version)
+                        values (?, ?, ?, 'itsm.problem.resolved.v1', 'PRB0001002', ?, 'PENDING', 2, ?, ?, 0)""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.fromString(id));
+            insert.setObject(3, UUID.fromString(eventId));
+            insert.setString(4, body);
+            insert.setTimestamp(5, Timestamp.from(Instant.now().minusSeconds(5)));
+            insert.setTimestamp(6, Timestamp.from(Instant.now().minusSeconds(3600)));
+            insert.executeUpdate();
+        }
+
+        await().atMost(WAIT).until(() -> attemptsOf(path, eventId) == 1);
+        WebhookReceiver.Received webhook = receiver.to(path).get(0);
+        assertThat(webhook.body(), equalTo(body));
+        assertThat(IndependentSignatureCheck.verifies((String) subscription.get("secret"), webhook.headers(),
+                webhook.body(), Instant.now().getEpochSecond()), is(true));
+        await().atMost(WAIT).untilAsserted(() -> as("admin", Roles.ADMIN)
+                .get("/api/v1/webhooks/" + id + "/deliveries").then()
+                .body("items[0].status", equalTo("DELIVERED"))
+                .body("items[0].attempts", hasSize(1)));
+        delete(id);
+    }
+
+    @Test
+    void unreadableEventsAreDeadLetteredAndConsumptionGoesOn() {
+        String key = UUID.randomUUID().toString();
+        try (CloudEventSender sender = new CloudEventSender(bootstrap());
+                KafkaTopicReader deadLetters = new KafkaTopicReader(bootstrap(), Topics.deadLetter(Topics.PROBLEM))) {
+            sender.sendRaw(new ProducerRecord<>(Topics.PROBLEM, key, "not a cloud event"));
+            sender.send(Topics.PROBLEM, key, UUID.randomUUID().toString(), EventTypes.PROBLEM_CREATED,
+                    EventSource.PROBLEM_SERVICE, "PRB0000000", "{\"number\": ");
+            deadLetters.await(record -> key.equals(record.key()), 2, WAIT)
+                    .forEach(record -> assertThat(KafkaTopicReader.header(record, "dead-letter-reason"),
+                            not(blankOrNullString())));
+        }
     }
 
     private static long attemptsOf(String path, String eventId) {
