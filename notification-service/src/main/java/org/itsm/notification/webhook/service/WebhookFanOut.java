@@ -24,12 +24,19 @@ public class WebhookFanOut {
     public record PlatformEvent(UUID id, String type, String subject, String structuredJson) {
     }
 
+    private static final int MAX_SUBJECT = 100;
+
     private final WebhookDeliveryRepository deliveries;
     private final Clock clock;
 
     public WebhookFanOut(WebhookDeliveryRepository deliveries, Clock clock) {
         this.deliveries = deliveries;
         this.clock = clock;
+    }
+
+    /** The subject as the log keeps it (the body keeps it whole). */
+    private static String shortened(String subject) {
+        return subject == null || subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT);
     }
 
     /** Emits how many deliveries were planned. */
@@ -41,7 +48,7 @@ public class WebhookFanOut {
                             .filter(subscription -> subscription.wants(event.type())).toList();
                     return Multi.createFrom().iterable(wanting)
                             .onItem().transformToUniAndConcatenate(subscription -> deliveries.planOnce(subscription.id,
-                                    event.id(), event.type(), event.subject(), event.structuredJson(), now))
+                                    event.id(), event.type(), shortened(event.subject()), event.structuredJson(), now))
                             .collect().asList()
                             .map(planned -> (int) planned.stream().filter(Boolean::booleanValue).count());
                 });
