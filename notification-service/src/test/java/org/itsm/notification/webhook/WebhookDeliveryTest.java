@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -202,6 +203,27 @@ class WebhookDeliveryTest {
             delete(id);
             delete(healthy);
         }
+    }
+
+    @Test
+    void aTargetThatNeverAnswersFailsTheAttemptAfterTheRequestTimeout() {
+        String path = "/silent-" + UUID.randomUUID();
+        receiver.neverAnswer(path);
+        String id = (String) subscribe(path, "[\"problem.root-cause-identified.v1\"]").get("id");
+        try (CloudEventSender sender = new CloudEventSender(bootstrap())) {
+            UUID problemId = UUID.randomUUID();
+            sender.send(Topics.PROBLEM, problemId.toString(), UUID.randomUUID().toString(),
+                    EventTypes.PROBLEM_ROOT_CAUSE_IDENTIFIED, EventSource.PROBLEM_SERVICE, "PRB0001003",
+                    "{\"id\": \"" + problemId + "\", \"number\": \"PRB0001003\"}");
+        }
+        // the test profile's request timeout is 3 s
+        await().atMost(WAIT).untilAsserted(() -> as("admin", Roles.ADMIN)
+                .get("/api/v1/webhooks/" + id + "/deliveries").then()
+                .body("items[0].status", equalTo("PENDING"))
+                .body("items[0].attempts[0].statusCode", nullValue())
+                .body("items[0].attempts[0].durationMs", greaterThanOrEqualTo(2900))
+                .body("items[0].attempts[0].error", notNullValue()));
+        delete(id);
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.vertx.core.http.HttpServer;
 
 /**
  * A real HTTP receiver for webhooks on 127.0.0.1 (Vert.x, its own instance): records what each path received and
- * answers with the status set for the path (204 unless told otherwise), a redirect, or an oversized body.
+ * answers with the status set for the path (204 unless told otherwise), a redirect, an oversized body, or never.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -27,12 +27,16 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, Integer> bodySizes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
 
     public WebhookReceiver() throws Exception {
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             Map<String, String> headers = new TreeMap<>();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
             received.add(new Received(request.path(), headers, body.toString()));
+            if (silent.containsKey(request.path())) {
+                return; // never answers
+            }
             String location = redirects.get(request.path());
             if (location != null) {
                 request.response().setStatusCode(302).putHeader("location", url(location)).end();
@@ -58,6 +62,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void redirect(String path, String to) {
         redirects.put(path, to);
+    }
+
+    /** Requests to {@code path} are read and never answered. */
+    public void neverAnswer(String path) {
+        silent.put(path, true);
     }
 
     public void answerWithBody(String path, int bytes) {
