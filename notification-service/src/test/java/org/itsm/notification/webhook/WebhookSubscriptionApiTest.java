@@ -9,8 +9,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static io.restassured.RestAssured.given;
 import static org.itsm.notification.NotificationTestSupport.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +33,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** The subscriptions API: the secret shown once, checked input, If-Match, private targets refused, admins only. */
@@ -163,6 +171,39 @@ class WebhookSubscriptionApiTest {
         as("admin", Roles.ADMIN).get(deliveries).then().statusCode(200).body("total", equalTo(0));
         as("admin", Roles.ADMIN).get("/api/v1/webhooks/" + id).then().statusCode(200).body("id", notNullValue());
         delete(id);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiDocumentShowsEachWebhookOperationsSuccessSchemaUnderAUniqueId() {
+        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        Map<String, Map<String, Object>> paths = JsonPath.from(document).getMap("paths");
+        Set<String> ids = new HashSet<>();
+        List<String> undocumented = new ArrayList<>();
+        int webhookOperations = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                if (!(operation.getValue() instanceof Map<?, ?> op) || !op.containsKey("responses")) {
+                    continue;
+                }
+                assertTrue(ids.add((String) op.get("operationId")), "duplicate operationId " + op.get("operationId"));
+                if (!path.getKey().startsWith("/api/v1/webhooks") || operation.getKey().equals("delete")) {
+                    continue;
+                }
+                webhookOperations++;
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
+                boolean documented = responses.entrySet().stream().anyMatch(response -> response.getKey()
+                        .startsWith("2") && response.getValue().get("content") instanceof Map<?, ?> content
+                        && content.values().stream().anyMatch(media -> media instanceof Map<?, ?> type
+                                && type.get("schema") != null));
+                if (!documented) {
+                    undocumented.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        assertEquals(List.of(), undocumented);
+        assertEquals(6, webhookOperations);
     }
 
     private static String create(String path) {
