@@ -184,6 +184,8 @@ public final class DevStack {
             config.put("itsm.notification.inbound.imap.port", Integer.toString(mail.imapPort()));
             config.put("itsm.notification.inbound.imap.username", DESK_MAILBOX);
             config.put("itsm.notification.inbound.imap.password", DESK_MAILBOX);
+            // a developer's webhook receiver runs on this machine: admit loopback targets here, never in production
+            config.put("itsm.notification.webhooks.allowed-networks", "127.0.0.0/8");
         }
         if (service.isGateway()) {
             SERVICES.stream().filter(upstream -> !upstream.isGateway()).forEach(upstream -> config.put(
