@@ -1,6 +1,9 @@
 package org.itsm.notification.directory;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.itsm.notification.domain.Audience;
 
 import io.smallrye.mutiny.Uni;
 
@@ -12,4 +15,10 @@ import io.smallrye.mutiny.Uni;
 public interface Directory {
 
     Uni<Optional<Person>> find(String username);
+
+    /**
+     * The user names of an audience's enabled members: the members of a group, or the users holding a realm role.
+     * Empty when no such group or role exists; a failure when the directory cannot be asked now.
+     */
+    Uni<Optional<List<String>>> members(Audience audience);
 }
