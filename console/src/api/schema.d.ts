@@ -1259,7 +1259,7 @@ export interface paths {
         };
         /** My notification preferences: each kind on or off, and my mail language */
         get: operations["PreferenceResource_mine"];
-        /** Change my notification preferences (language; kinds switched on or off by name) */
+        /** Change my notification preferences (language; kinds switched on or off, immediate or daily) */
         put: operations["PreferenceResource_change"];
         post?: never;
         delete?: never;
@@ -2692,7 +2692,7 @@ export interface components {
             updatedAt?: components["schemas"]["Incident_Instant"];
         };
         /** @enum {string} */
-        DeliveryStatus: "PENDING" | "SENT" | "FAILED" | "UNDELIVERABLE" | "SUPPRESSED";
+        DeliveryStatus: "PENDING" | "SENT" | "FAILED" | "UNDELIVERABLE" | "SUPPRESSED" | "EXPANDED" | "QUEUED" | "DIGESTED";
         DeliveryView: {
             id?: components["schemas"]["UUID"];
             record?: string;
@@ -2709,6 +2709,7 @@ export interface components {
             language?: string;
             createdAt?: components["schemas"]["Notification_Instant"];
             sentAt?: components["schemas"]["Notification_Instant"];
+            digest?: components["schemas"]["UUID"];
         };
         /**
          * Format: date-time
@@ -2716,17 +2717,25 @@ export interface components {
          */
         Notification_Instant: string;
         /** @enum {string} */
-        NotificationKind: "INCIDENT_CREATED" | "INCIDENT_AWAITING_CALLER" | "INCIDENT_RESOLVED" | "INCIDENT_CLOSED" | "INCIDENT_ASSIGNED" | "INCIDENT_SLA_AT_RISK" | "INCIDENT_SLA_BREACHED" | "REQUEST_AWAITING_APPROVAL" | "REQUEST_APPROVED" | "REQUEST_REJECTED" | "REQUEST_FULFILLED";
+        NotificationKind: "INCIDENT_CREATED" | "INCIDENT_AWAITING_CALLER" | "INCIDENT_RESOLVED" | "INCIDENT_CLOSED" | "INCIDENT_ASSIGNED" | "INCIDENT_SLA_AT_RISK" | "INCIDENT_SLA_BREACHED" | "INCIDENT_GROUP_ASSIGNED" | "INCIDENT_GROUP_SLA_AT_RISK" | "INCIDENT_GROUP_SLA_BREACHED" | "INCIDENT_MAJOR_DECLARED" | "INCIDENT_WORKAROUND_PUBLISHED" | "REQUEST_AWAITING_APPROVAL" | "REQUEST_APPROVED" | "REQUEST_REJECTED" | "REQUEST_FULFILLED" | "CHANGE_AWAITING_VOTE" | "CHANGE_SCHEDULED" | "CHANGE_APPROVED" | "CHANGE_REJECTED" | "CHANGE_IMPLEMENTED" | "PROBLEM_CANDIDATE_DETECTED" | "DAILY_DIGEST";
         PreferenceChange: {
             language?: string;
             kinds?: {
                 [key: string]: boolean;
+            };
+            /** @description Kinds to deliver immediate or daily (in one digest mail a day); others unchanged */
+            delivery?: {
+                [key: string]: string;
             };
         };
         PreferenceView: {
             language?: string;
             kinds?: {
                 [key: string]: boolean;
+            };
+            /** @description Each kind's delivery: immediate, or daily (in one digest mail a day) */
+            delivery?: {
+                [key: string]: string;
             };
         };
         /** @description A new problem. Priority follows from impact × urgency. */
@@ -10083,7 +10092,7 @@ export interface operations {
     NotificationResource_ofRecord: {
         parameters: {
             query: {
-                /** @description The record's number, e.g. INC0001001 */
+                /** @description The record's number, e.g. INC0001001, or DIGEST-2026-12-08 for a day's digests */
                 record: string;
             };
             header?: never;

@@ -152,9 +152,9 @@ class RealmImportTest {
         assertFalse(notification.path("standardFlowEnabled").asBoolean());
         assertFalse(notification.path("directAccessGrantsEnabled").asBoolean());
         JsonNode notifier = byField(realm.path("users"), "serviceAccountClientId", "itsm-notification");
-        assertEquals(List.of("view-users"), Manifests.JSON.convertValue(
+        assertEquals(List.of("view-users", "query-groups", "view-realm"), Manifests.JSON.convertValue(
                 notifier.path("clientRoles").path("realm-management"), List.class),
-                "notification-service reads users (email, locale) and nothing more");
+                "notification-service reads users (email, locale), groups' members and roles' users, and nothing more");
         JsonNode cli = byField(realm.path("clients"), "clientId", "itsm-cli");
         assertTrue(cli.path("publicClient").asBoolean());
         assertTrue(cli.path("directAccessGrantsEnabled").asBoolean());

@@ -2,19 +2,21 @@ package org.itsm.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mail on the whole platform: notification-service looks recipients up in the real Keycloak (the itsm-notification
- * service account's admin API), writes in their language and sends through the development mail server, GreenMail,
- * whose HTTP API shows each demo user's mailbox.
+ * service account's admin API: users, a group's members, a role's users), writes in their language and sends through
+ * the development mail server, GreenMail, whose HTTP API shows each demo user's mailbox.
  */
 @ExtendWith(PlatformExtension.class)
 class NotificationMailIT {
@@ -51,9 +53,45 @@ class NotificationMailIT {
                 .get(PlatformExtension.stack().mail().apiUrl() + "/api/user/change-manager/messages/")
                 .then().statusCode(200)
                 .body("subject", hasItem("[" + number + "] Assigned to you: Mail check")));
-        List<String> kinds = given().header("Authorization", Tokens.bearer("agent"))
+        // the group's members from Keycloak (realm group service-desk: agent, implementer), both in Korean
+        for (String member : List.of("agent", "implementer")) {
+            await().atMost(WAIT).untilAsserted(() -> given().accept("application/json")
+                    .get(PlatformExtension.stack().mail().apiUrl() + "/api/user/" + member + "/messages/")
+                    .then().statusCode(200)
+                    .body("subject", hasItem("[" + number + "] service-desk 그룹에 배정되었습니다: Mail check")));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", Tokens.bearer("agent"))
                 .get(PlatformExtension.gatewayUrl() + "/api/v1/notifications?record=" + number)
-                .then().extract().path("kind");
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("INCIDENT_CREATED", "INCIDENT_ASSIGNED"), kinds);
+                .then().statusCode(200)
+                .body("kind", containsInAnyOrder("INCIDENT_CREATED", "INCIDENT_ASSIGNED", "INCIDENT_GROUP_ASSIGNED",
+                        "INCIDENT_GROUP_ASSIGNED", "INCIDENT_GROUP_ASSIGNED"))
+                .body("recipient", hasItem("group:service-desk")));
+    }
+
+    @Test
+    void aChangeAwaitingTheCabMailsItsMembersInTheirLanguagesAndItsApprovalMailsTheRequester() {
+        Api.Service service = Api.liveService("Mail relay " + UUID.randomUUID(), "[]");
+        Changes.Change change = Changes.raise("requester", Changes.normalChangeJson("Mail relay upgrade",
+                service.id(), ""));
+        Api.as("requester").post("/api/v1/changes/{id}/submit", change.id()).then().statusCode(200);
+        Api.as("change-manager").body(Changes.MEDIUM_RISK).post("/api/v1/changes/{id}/assess", change.id()).then()
+                .statusCode(200).body("approval.route", equalTo("CAB"));
+
+        // the users holding itsm-cab-member in Keycloak: cab1 reads Korean, cab2 English
+        await().atMost(WAIT).untilAsserted(() -> given().accept("application/json")
+                .get(PlatformExtension.stack().mail().apiUrl() + "/api/user/cab1/messages/").then().statusCode(200)
+                .body("subject", hasItem("[" + change.number() + "] CAB 투표가 필요합니다: Mail relay upgrade")));
+        await().atMost(WAIT).untilAsserted(() -> given().accept("application/json")
+                .get(PlatformExtension.stack().mail().apiUrl() + "/api/user/cab2/messages/").then().statusCode(200)
+                .body("subject", hasItem("[" + change.number() + "] Your CAB vote is needed: Mail relay upgrade")));
+
+        for (String member : List.of("cab1", "cab2")) {
+            Api.as(member).body("{\"decision\": \"APPROVE\"}").post("/api/v1/changes/{id}/approvals", change.id())
+                    .then().statusCode(201);
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().accept("application/json")
+                .get(PlatformExtension.stack().mail().apiUrl() + "/api/user/requester/messages/").then()
+                .statusCode(200)
+                .body("subject", hasItem("[" + change.number() + "] 승인되었습니다: Mail relay upgrade")));
     }
 }

@@ -39,7 +39,7 @@ public final class NotificationTestSupport {
         return """
                 {"id": "%s", "number": "%s", "shortDescription": "Printer on floor 3 is jammed", "state": "%s",
                  "priority": "P3", "impact": 2, "urgency": 2, "category": "hardware", "serviceId": null,
-                 "offeringId": null, "caller": "%s", "assignmentGroup": "service-desk", "assignee": %s,
+                 "offeringId": null, "caller": "%s", "assignmentGroup": null, "assignee": %s,
                  "major": false, "resolutionCode": null, "causedByChange": null, "changedFields": [],
                  "occurredAt": "%s"}
                 """.formatted(id, number, state, caller, assignee == null ? "null" : "\"" + assignee + "\"",

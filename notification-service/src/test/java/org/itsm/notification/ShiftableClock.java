@@ -11,8 +11,8 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The service's clock in tests: the system clock, moved forward while a test needs hours to have passed (a webhook's
- * retries to fall due). Tests shift it and always reset it ({@link #reset()}) in a finally block.
+ * The service's clock in tests: the system clock, X
+ * digest hour to come). Tests shift it and always reset it ({@link #reset()}) in a finally block.
  */
 @Alternative
 @Priority(1)

@@ -37,6 +37,22 @@ public final class ApprovalPolicy {
         };
     }
 
+    /**
+     * The capacities whose votes a change awaits: those its route asks for while the approval is pending in
+     * Authorize (published as the change events' {@code awaitedVotes}); none otherwise.
+     */
+    public static List<Capacity> awaitedVotes(ChangeState state, ApprovalStatus status, ApprovalRoute route) {
+        if (state != ChangeState.AUTHORIZE || status != ApprovalStatus.PENDING || route == null) {
+            return List.of();
+        }
+        return switch (route) {
+            case PRE_APPROVED -> List.of();
+            case CHANGE_MANAGER -> List.of(Capacity.CHANGE_MANAGER);
+            case CAB -> List.of(Capacity.CAB_MEMBER);
+            case EMERGENCY_CAB -> List.of(Capacity.CHANGE_MANAGER, Capacity.CAB_MEMBER);
+        };
+    }
+
     /** What the route needs, in words for the API. */
     public String describe(ApprovalRoute route) {
         return switch (route) {

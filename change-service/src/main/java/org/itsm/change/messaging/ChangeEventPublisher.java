@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.change.domain.ApprovalPolicy;
 import org.itsm.change.domain.ChangeApproval;
 import org.itsm.change.domain.ChangeRequest;
 import org.itsm.events.change.CatalogUpdate;
@@ -71,7 +72,9 @@ public class ChangeEventPublisher {
                 change.title, change.affectedServiceIds, change.affectedOfferingIds, change.plannedStart,
                 change.plannedEnd, change.riskLevel == null ? null : change.riskLevel.name(),
                 change.outcome == null ? null : change.outcome.name(), change.problemNumber,
-                catalogUpdate(change.catalogUpdate), clock.instant(), change.requester, changedFields, newValues);
+                catalogUpdate(change.catalogUpdate), clock.instant(), change.requester, changedFields, newValues,
+                change.implementer, ApprovalPolicy.awaitedVotes(change.state, change.approvalStatus,
+                        change.approvalRoute).stream().map(Enum::name).toList());
         return outbox.append(type, change.id, change.number, event);
     }
 

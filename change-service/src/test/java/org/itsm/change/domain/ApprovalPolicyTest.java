@@ -77,4 +77,20 @@ class ApprovalPolicyTest {
         assertTrue(twice.alreadyVoted());
         assertTrue(policy.refusal(ApprovalRoute.CAB, "cab2", member, "alice", "bob", List.of()).isEmpty());
     }
+
+    @Test
+    void aPendingApprovalInAuthorizeAwaitsTheVotesOfItsRouteAndNothingElseAwaitsVotes() {
+        assertEquals(List.of(Capacity.CAB_MEMBER),
+                ApprovalPolicy.awaitedVotes(ChangeState.AUTHORIZE, ApprovalStatus.PENDING, ApprovalRoute.CAB));
+        assertEquals(List.of(Capacity.CHANGE_MANAGER, Capacity.CAB_MEMBER),
+                ApprovalPolicy.awaitedVotes(ChangeState.AUTHORIZE, ApprovalStatus.PENDING, ApprovalRoute.EMERGENCY_CAB));
+        assertEquals(List.of(Capacity.CHANGE_MANAGER),
+                ApprovalPolicy.awaitedVotes(ChangeState.AUTHORIZE, ApprovalStatus.PENDING, ApprovalRoute.CHANGE_MANAGER));
+        assertEquals(List.of(),
+                ApprovalPolicy.awaitedVotes(ChangeState.AUTHORIZE, ApprovalStatus.APPROVED, ApprovalRoute.CAB));
+        assertEquals(List.of(),
+                ApprovalPolicy.awaitedVotes(ChangeState.NEW, ApprovalStatus.REJECTED, ApprovalRoute.CAB));
+        assertEquals(List.of(),
+                ApprovalPolicy.awaitedVotes(ChangeState.SCHEDULED, ApprovalStatus.APPROVED, ApprovalRoute.PRE_APPROVED));
+    }
 }

@@ -78,6 +78,11 @@ class ChangeEventsTest {
             assertEquals("shopper", event.requester());
             assertEquals("AUTHORIZE", event.state());
             assertEquals("MEDIUM", event.riskLevel());
+            assertEquals(List.of(), event.awaitedVotes());
+            // the assessed change awaited the CAB's votes (notification-service mails the CAB members)
+            ChangeEvent assessed = JSON.readValue(awaitEvent(reader, id, EventTypes.CHANGE_ASSESSED).value(),
+                    ChangeEvent.class);
+            assertEquals(List.of("CAB_MEMBER"), assessed.awaitedVotes());
 
             ConsumerRecord<String, String> secondVote = reader.await(record -> id.equals(record.key())
                     && EventTypes.CHANGE_APPROVAL_VOTE_CAST.equals(KafkaTopicReader.header(record, "ce_type"))

@@ -48,4 +48,26 @@ class ChangeEventContractTest {
                 {"id": "%s", "number": "CHG0001001", "type": "NORMAL", "state": "NEW", "title": "t",
                  "occurredAt": "2026-11-26T10:15:30Z", "changedFields": "implementer"}""".formatted(ID))).isEmpty());
     }
+
+    @Test
+    void theImplementerAndTheAwaitedVotesMatchTheSchemaAndOlderEventsReadWithoutThem() throws Exception {
+        ChangeEvent event = new ChangeEvent(ID, "CHG0001001", "NORMAL", "AUTHORIZE", "Upgrade", List.of(ID), List.of(),
+                NOW, NOW.plusSeconds(3600), "MEDIUM", null, null, null, NOW, "requester", null, null, "implementer",
+                List.of("CAB_MEMBER"));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("classpath:" + EventTypes.schemaResource(EventTypes.CHANGE_ASSESSED)));
+        JsonNode json = JSON.valueToTree(event);
+        assertTrue(schema.validate(json).isEmpty(), schema.validate(json).toString());
+        assertEquals("implementer", json.get("implementer").asText());
+        assertEquals("CAB_MEMBER", json.get("awaitedVotes").get(0).asText());
+
+        ChangeEvent old = JSON.readValue("""
+                {"id": "%s", "number": "CHG0001001", "type": "NORMAL", "state": "AUTHORIZE", "title": "t",
+                 "occurredAt": "2026-11-26T10:15:30Z", "requester": "requester"}""".formatted(ID), ChangeEvent.class);
+        assertEquals(null, old.implementer());
+        assertEquals(null, old.awaitedVotes());
+        assertFalse(schema.validate(JSON.readTree("""
+                {"id": "%s", "number": "CHG0001001", "type": "NORMAL", "state": "AUTHORIZE", "title": "t",
+                 "occurredAt": "2026-11-26T10:15:30Z", "awaitedVotes": ["REQUESTER"]}""".formatted(ID))).isEmpty());
+    }
 }

@@ -1,6 +1,7 @@
 package org.itsm.notification.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -23,6 +24,30 @@ public interface NotificationConfig {
     Retry retry();
 
     DirectoryConfig directory();
+
+    Audiences audiences();
+
+    Digest digest();
+
+    interface Audiences {
+        /** The Keycloak group told when a major incident is declared; empty: nobody. */
+        @WithDefault("major-incident")
+        Optional<String> majorIncidentGroup();
+    }
+
+    interface Digest {
+        /** The local hour (0-23) from which each person's daily digest is sent. */
+        @WithDefault("8")
+        int hour();
+
+        /** The platform's time zone: the digest hour's zone for a person whose account names none. */
+        @WithDefault("UTC")
+        ZoneId timeZone();
+
+        /** How often the digest queue is looked at. */
+        @WithDefault("1m")
+        Duration interval();
+    }
 
     interface Dispatch {
         /** How often due deliveries are looked for (read by the dispatcher's schedule). */

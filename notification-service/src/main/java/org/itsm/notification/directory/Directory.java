@@ -1,6 +1,9 @@
 package org.itsm.notification.directory;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.itsm.notification.domain.Audience;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,4 +24,10 @@ public interface Directory {
 
     /** The enabled user {@code username} with their realm roles: whether someone mentioned may see the record. */
     Uni<Optional<Account>> account(String username);
+
+    /**
+     * The user names of an audience's enabled members: the members of a group, or the users holding a realm role.
+     * Empty when no such group or role exists; a failure when the directory cannot be asked now.
+     */
+    Uni<Optional<List<String>>> members(Audience audience);
 }

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The calls of Keycloak the directory needs: a service-account token, a user by exact username or email, and a
- * user's realm roles.
+ * The calls of Keycloak the directory needs: a service-account token, a user by exact username or email, a user's
+ * realm roles, a group by exact name and its members, the users holding a realm role.
  */
 @RegisterRestClient(configKey = "keycloak")
 public interface KeycloakAdminApi {
@@ -53,6 +53,29 @@ public interface KeycloakAdminApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record KeycloakRole(String name) {
+    }
+
+    @GET
+    @Path("/admin/realms/{realm}/groups")
+    Uni<List<KeycloakGroup>> groups(@PathParam("realm") String realm, @QueryParam("search") String name,
+            @QueryParam("exact") boolean exact, @QueryParam("briefRepresentation") boolean brief,
+            @HeaderParam("Authorization") String authorization);
+
+    @GET
+    @Path("/admin/realms/{realm}/groups/{id}/members")
+    Uni<List<KeycloakUser>> groupMembers(@PathParam("realm") String realm, @PathParam("id") String groupId,
+            @QueryParam("briefRepresentation") boolean brief, @QueryParam("max") int max,
+            @HeaderParam("Authorization") String authorization);
+
+    /** 404 when the realm has no such role. */
+    @GET
+    @Path("/admin/realms/{realm}/roles/{role}/users")
+    Uni<List<KeycloakUser>> roleUsers(@PathParam("realm") String realm, @PathParam("role") String role,
+            @QueryParam("briefRepresentation") boolean brief, @QueryParam("max") int max,
+            @HeaderParam("Authorization") String authorization);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeycloakGroup(String id, String name, String path) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

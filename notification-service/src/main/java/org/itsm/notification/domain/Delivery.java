@@ -49,6 +49,9 @@ public class Delivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** The daily digest that took this delivery (DIGESTED); null otherwise. */
+    @Column(name = "digest_id")
+    public UUID digestId;
     @Version
     public long version;
 
@@ -76,6 +79,19 @@ public class Delivery extends PanacheEntityBase {
     /** The recipient does not want this kind of mail: not sent, and not tried again. */
     public void suppressed() {
         status = DeliveryStatus.SUPPRESSED;
+        lastError = null;
+    }
+
+    /** An audience's delivery: the members' own deliveries were planned in its place. */
+    public void expanded(int members) {
+        attempts++;
+        status = DeliveryStatus.EXPANDED;
+        lastError = members == 0 ? "The audience has no members" : null;
+    }
+
+    /** The recipient takes this kind in their daily digest: it waits for the next one. */
+    public void queued() {
+        status = DeliveryStatus.QUEUED;
         lastError = null;
     }
 

@@ -32,19 +32,25 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "keycloak")
 public class NotificationResource {
 
-    /** A record's human number: three letters and seven digits (INC0001001, CHG…, PRB…, REQ…). */
-    static final Pattern RECORD_NUMBER = Pattern.compile("[A-Z]{3}\\d{7}");
+    /**
+     * A record's human number: three letters and seven digits (INC0001001, CHG…, PRB…, REQ…), or a day's digests
+     * (DIGEST-2026-12-08).
+     */
+    static final Pattern RECORD_NUMBER = Pattern.compile("[A-Z]{3}\\d{7}|DIGEST-\\d{4}-\\d{2}-\\d{2}");
 
-    /** One delivery as the log shows it; the address is the one it was sent to (absent until sent). */
+    /**
+     * One delivery as the log shows it; the address is the one it was sent to (absent until sent); {@code digest} is
+     * the id of the daily digest's delivery that took it (DIGESTED), else absent.
+     */
     public record DeliveryView(UUID id, String record, String recipient, NotificationKind kind, String eventType,
             UUID eventId, DeliveryStatus status, int attempts, String lastError, Instant nextAttemptAt, String email,
-            String language, Instant createdAt, Instant sentAt) {
+            String language, Instant createdAt, Instant sentAt, UUID digest) {
 
         static DeliveryView of(Delivery delivery) {
             return new DeliveryView(delivery.id, delivery.recordNumber, delivery.recipient, delivery.kind,
                     delivery.eventType, delivery.eventId, delivery.status, delivery.attempts, delivery.lastError,
                     delivery.status == DeliveryStatus.PENDING ? delivery.nextAttemptAt : null, delivery.email,
-                    delivery.language, delivery.createdAt, delivery.sentAt);
+                    delivery.language, delivery.createdAt, delivery.sentAt, delivery.digestId);
         }
     }
 
@@ -58,7 +64,8 @@ public class NotificationResource {
     @RolesAllowed({ Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.CHANGE_MANAGER, Roles.CATALOG_MANAGER, Roles.ADMIN })
     @Operation(summary = "The notifications a record caused, with each delivery's status and attempts")
     public Uni<List<DeliveryView>> ofRecord(
-            @Parameter(description = "The record's number, e.g. INC0001001", required = true)
+            @Parameter(description = "The record's number, e.g. INC0001001, or DIGEST-2026-12-08 for a day's digests",
+                    required = true)
             @QueryParam("record") String record) {
         if (record == null || record.isBlank()) {
             throw ApiProblem.invalidField("record", "is required: the record's number, e.g. INC0001001");

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import org.itsm.notification.config.InboundConfig;
 import org.itsm.notification.config.NotificationConfig;
 import org.itsm.notification.directory.Directory;
 import org.itsm.notification.directory.Person;
+import org.itsm.notification.domain.Audience;
 import org.itsm.notification.domain.Delivery;
 import org.itsm.notification.domain.DeskAddress;
 import org.itsm.notification.domain.NotificationKind;
@@ -33,11 +36,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Sends due deliveries. One run claims a batch ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) and
- * leases it by moving its next attempt past the send timeout, commits, then for each: looks the recipient up in the
- * {@link Directory} (unless their {@link Preferences} turned the kind off: SUPPRESSED), renders the mail in their
- * language (their chosen one, else the directory's) and sends it over SMTP; the outcome (sent, retry later with
- * backoff, given up, undeliverable) is recorded in its own transaction. A crash between send and record leaves the
- * row due again after the lease: a mail may then be sent twice, never lost.
+ * leases it by moving its next attempt past the send timeout, commits, then for each: an {@link Audience}'s delivery
+ * asks the {@link Directory} for the members and plans one delivery per member but the excluded (EXPANDED; no such
+ * group or role: UNDELIVERABLE); a person's looks the recipient up in the {@link Directory} (unless their
+ * {@link Preferences} turned the kind off: SUPPRESSED, or take it in the daily digest: QUEUED), renders the mail in
+ * their language (their chosen one, else the directory's) and sends it over SMTP; a daily digest lists the
+ * deliveries it took. The outcome (sent, retry later with backoff, given up, undeliverable) is recorded in its own
+ * transaction. A crash between send and record leaves the row due again after the lease: a mail may then be sent
+ * twice, never lost.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -61,6 +67,12 @@ public class DeliveryDispatcher {
         }
 
         record Suppressed() implements Outcome {
+        }
+
+        record Queued() implements Outcome {
+        }
+
+        record Expanded(List<String> members) implements Outcome {
         }
     }
 
@@ -122,9 +134,29 @@ public class DeliveryDispatcher {
     }
 
     private Uni<Void> attempt(Claimed claimed) {
+        Optional<Audience> audience = Audience.of(claimed.recipient());
+        Uni<Outcome> outcome = audience.isPresent() ? expand(claimed, audience.get()) : deliver(claimed);
+        return outcome
+                .onFailure().recoverWithItem(failure -> new Outcome.Failed(describe(failure)))
+                .flatMap(result -> record(claimed.id(), result));
+    }
+
+    private Uni<Outcome> expand(Claimed claimed, Audience audience) {
+        List<String> excluded = List.of(facts(claimed.facts()).getOrDefault(DeliveryPlanner.EXCLUDED, "").split(","));
+        return directory.members(audience).map(members -> members.isEmpty()
+                ? new Outcome.Undeliverable("No " + audience.type().name().toLowerCase(Locale.ROOT) + " "
+                        + audience.name() + " in the directory")
+                : new Outcome.Expanded(members.get().stream().filter(member -> !excluded.contains(member))
+                        .distinct().toList()));
+    }
+
+    private Uni<Outcome> deliver(Claimed claimed) {
+        boolean digest = claimed.kind() == NotificationKind.DAILY_DIGEST;
         return preferences.of(claimed.recipient())
-                .flatMap(preference -> !Preference.wants(preference, claimed.kind())
+                .flatMap(preference -> !digest && !Preference.wants(preference, claimed.kind())
                         ? Uni.createFrom().<Outcome>item(new Outcome.Suppressed())
+                        : !digest && Preference.daily(preference, claimed.kind())
+                        ? Uni.createFrom().<Outcome>item(new Outcome.Queued())
                         : directory.find(claimed.recipient()).flatMap(person -> person.isEmpty()
                                 ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(
                                         "No user " + claimed.recipient() + " in the directory"))
@@ -133,9 +165,7 @@ public class DeliveryDispatcher {
                                         .flatMap(refusal -> refusal.isPresent()
                                                 ? Uni.createFrom().<Outcome>item(new Outcome.Undeliverable(refusal.get()))
                                                 : send(claimed, person.get(), Preference.languageOf(preference,
-                                                        person.get().language())))))
-                .onFailure().recoverWithItem(failure -> new Outcome.Failed(describe(failure)))
-                .flatMap(outcome -> record(claimed.id(), outcome));
+                                                        person.get().language())))));
     }
 
     private Uni<Outcome> send(Claimed claimed, Person person, String language) {
@@ -144,23 +174,40 @@ public class DeliveryDispatcher {
                     "No email address for " + claimed.recipient() + " in the directory"));
         }
         Map<String, String> facts = facts(claimed.facts());
-        MailTemplates.RenderedMail rendered = templates.render(claimed.kind(), language, person.username(),
-                claimed.recordId() == null ? null : claimed.recordId().toString(), facts);
-        Mail mail = Mail.withText(person.email(), rendered.subject(), rendered.text())
+        Uni<MailTemplates.RenderedMail> rendering = claimed.kind() == NotificationKind.DAILY_DIGEST
+                ? Panache.withSession(() -> deliveries.ofDigest(claimed.id())).map(entries -> templates.digest(
+                        language, person.username(), facts.getOrDefault("date", ""), entries.stream()
+                                .map(entry -> templates.line(entry.kind, language, person.username(),
+                                        entry.recordId == null ? null : entry.recordId.toString(), facts(entry.facts)))
+                                .toList()))
+                : Uni.createFrom().item(() -> templates.render(claimed.kind(), language, person.username(),
+                        claimed.recordId() == null ? null : claimed.recordId().toString(), facts));
+        return rendering.flatMap(rendered -> mailer.send(Mail.withText(person.email(), rendered.subject(),
+                rendered.text())
                 .setHtml(rendered.html())
                 // a reply names the record: the desk's plus-address (and the subject keeps [INC…])
                 .setReplyTo(desk.replyTo(facts.get("number")))
                 .addHeader("X-ITSM-Record", facts.getOrDefault("number", ""))
-                .addHeader("X-ITSM-Notification", claimed.kind().name());
-        return mailer.send(mail)
+                .addHeader("X-ITSM-Notification", claimed.kind().name())))
                 .ifNoItem().after(config.dispatch().sendTimeout()).fail()
                 .map(ignored -> (Outcome) new Outcome.Sent(person.email(), language));
     }
 
     private Uni<Void> record(UUID id, Outcome outcome) {
-        return Panache.withTransaction(() -> deliveries.findById(id).invoke(delivery -> {
+        return Panache.withTransaction(() -> deliveries.findById(id).flatMap(delivery -> {
             Instant now = clock.instant();
-            if (outcome instanceof Outcome.Sent sent) {
+            if (outcome instanceof Outcome.Expanded expanded) {
+                delivery.expanded(expanded.members().size());
+                return Multi.createFrom().iterable(expanded.members())
+                        .onItem().transformToUniAndConcatenate(member -> deliveries.planOnce(delivery.eventId,
+                                delivery.eventType, delivery.recordId, delivery.recordNumber, member, delivery.kind,
+                                delivery.facts, now))
+                        .collect().asList()
+                        .replaceWithVoid();
+            }
+            if (outcome instanceof Outcome.Queued) {
+                delivery.queued();
+            } else if (outcome instanceof Outcome.Sent sent) {
                 delivery.sent(sent.email(), sent.language(), now);
             } else if (outcome instanceof Outcome.Suppressed) {
                 delivery.suppressed();
@@ -171,7 +218,8 @@ public class DeliveryDispatcher {
                 LOG.infof("Notification %s to %s failed (attempt %d): %s", delivery.kind, delivery.recipient,
                         delivery.attempts, failed.error());
             }
-        })).replaceWithVoid();
+            return Uni.createFrom().voidItem();
+        }));
     }
 
     private Map<String, String> facts(String json) {

@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.itsm.events.incident.IncidentEvent;
 import org.itsm.events.incident.IncidentSlaEvent;
+import org.itsm.notification.config.NotificationConfig;
 import org.itsm.notification.domain.IncidentNotificationRules;
 import org.itsm.notification.domain.IncidentView;
 import org.itsm.notification.domain.PlannedNotification;
-
 
 import io.smallrye.mutiny.Uni;
 
@@ -27,16 +27,19 @@ public class IncidentNotifications {
 
     private final DeliveryPlanner planner;
     private final Clock clock;
+    private final NotificationConfig config;
 
-    public IncidentNotifications(DeliveryPlanner planner, Clock clock) {
+    public IncidentNotifications(DeliveryPlanner planner, Clock clock, NotificationConfig config) {
         this.planner = planner;
         this.clock = clock;
+        this.config = config;
     }
 
     /** An incident lifecycle event (its {@code holdReason} tells a wait for the caller from other holds). */
     public Uni<Void> onIncidentEvent(UUID eventId, String type, IncidentEvent event) {
         List<PlannedNotification> planned = IncidentNotificationRules.forIncidentEvent(type, event.state(),
-                event.holdReason(), event.caller(), event.assignee());
+                event.holdReason(), event.caller(), event.assignee(), event.assignmentGroup(), event.changedFields(),
+                config.audiences().majorIncidentGroup().orElse(null));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("number", event.number());
         facts.put("shortDescription", event.shortDescription());
@@ -45,14 +48,20 @@ public class IncidentNotifications {
         facts.put("caller", event.caller());
         facts.put("assignee", event.assignee());
         facts.put("resolutionCode", event.resolutionCode());
+        facts.put("group", event.assignmentGroup());
         return remember(event)
                 .flatMap(ignored -> planner.plan(eventId, type, event.id(), event.number(), planned, facts));
     }
 
-    /** An SLA clock crossed its at-risk or breached line: the assignee known from earlier events is told. */
+    /**
+     * An SLA clock crossed its at-risk or breached line: the assignee known from earlier events is told, and the
+     * event's assignment group (else the one known from earlier events).
+     */
     public Uni<Void> onSlaEvent(UUID eventId, String type, IncidentSlaEvent event) {
         return IncidentView.<IncidentView>findById(event.incidentId()).flatMap(view -> {
             String assignee = view == null ? null : view.assignee;
+            String group = event.assignmentGroup() != null ? event.assignmentGroup()
+                    : view == null ? null : view.assignmentGroup;
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("number", event.number());
             facts.put("shortDescription", view == null ? null : view.shortDescription);
@@ -61,8 +70,9 @@ public class IncidentNotifications {
             facts.put("assignee", assignee);
             facts.put("clock", event.clock());
             facts.put("dueAt", event.dueAt() == null ? null : event.dueAt().toString());
+            facts.put("group", group);
             return planner.plan(eventId, type, event.incidentId(), event.number(),
-                    IncidentNotificationRules.forSlaEvent(type, assignee), facts);
+                    IncidentNotificationRules.forSlaEvent(type, assignee, group), facts);
         });
     }
 

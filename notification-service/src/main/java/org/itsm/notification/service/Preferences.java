@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.itsm.notification.domain.DeliveryMode;
 import org.itsm.notification.domain.NotificationKind;
 import org.itsm.notification.domain.Preference;
 
@@ -34,13 +35,18 @@ public class Preferences {
         return Preference.<Preference>findById(username).map(found -> found != null ? found : defaults(username));
     }
 
-    /** Sets the language (null: the directory's) and switches the named kinds; others keep their setting. */
+    /**
+     * Sets the language (null: the directory's), switches the named kinds on or off and sets the named kinds'
+     * delivery mode; others keep their setting.
+     */
     @WithTransaction
-    public Uni<Preference> change(String username, String language, Map<NotificationKind, Boolean> switches) {
+    public Uni<Preference> change(String username, String language, Map<NotificationKind, Boolean> switches,
+            Map<NotificationKind, DeliveryMode> modes) {
         return Preference.<Preference>findById(username).flatMap(found -> {
             Preference preference = found != null ? found : defaults(username);
             preference.language = language;
             preference.switchKinds(switches);
+            preference.chooseModes(modes);
             preference.updatedAt = clock.instant();
             return found != null ? Uni.createFrom().item(preference) : preference.<Preference>persist();
         });

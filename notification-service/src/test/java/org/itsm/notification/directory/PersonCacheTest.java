@@ -43,7 +43,7 @@ class PersonCacheTest {
     private final AtomicInteger lookups = new AtomicInteger();
     private final Function<String, Uni<Optional<Person>>> directory = username -> {
         lookups.incrementAndGet();
-        return Uni.createFrom().item(Optional.of(new Person(username, username + "@x.test", "ko")));
+        return Uni.createFrom().item(Optional.of(new Person(username, username + "@x.test", "ko", null)));
     };
 
     @Test

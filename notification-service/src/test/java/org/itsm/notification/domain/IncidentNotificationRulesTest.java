@@ -12,7 +12,7 @@ class IncidentNotificationRulesTest {
 
     private static List<PlannedNotification> incident(String type, String state, String holdReason, String caller,
             String assignee) {
-        return IncidentNotificationRules.forIncidentEvent(type, state, holdReason, caller, assignee);
+        return IncidentNotificationRules.forIncidentEvent(type, state, holdReason, caller, assignee, null, null, null);
     }
 
     @Test
@@ -57,9 +57,44 @@ class IncidentNotificationRulesTest {
     @Test
     void slaEventsTellTheCurrentAssignee() {
         assertEquals(List.of(new PlannedNotification("agent", NotificationKind.INCIDENT_SLA_AT_RISK)),
-                IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_AT_RISK, "agent"));
+                IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_AT_RISK, "agent", null));
         assertEquals(List.of(new PlannedNotification("agent", NotificationKind.INCIDENT_SLA_BREACHED)),
-                IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_BREACHED, "agent"));
-        assertTrue(IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_BREACHED, null).isEmpty());
+                IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_BREACHED, "agent", null));
+        assertTrue(IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_BREACHED, null, null).isEmpty());
+    }
+
+    @Test
+    void theAssignmentGroupHearsOfAnIncidentCreatedInOrMovedToItButNotTheAssigneeTwice() {
+        assertEquals(List.of(new PlannedNotification("kim", NotificationKind.INCIDENT_CREATED),
+                new PlannedNotification("agent", NotificationKind.INCIDENT_ASSIGNED),
+                new PlannedNotification("group:network", NotificationKind.INCIDENT_GROUP_ASSIGNED, List.of("agent"))),
+                IncidentNotificationRules.forIncidentEvent(EventTypes.INCIDENT_CREATED, "NEW", null, "kim", "agent",
+                        "network", List.of(), null));
+        assertEquals(List.of(new PlannedNotification("group:network", NotificationKind.INCIDENT_GROUP_ASSIGNED)),
+                IncidentNotificationRules.forIncidentEvent(EventTypes.INCIDENT_ASSIGNED, "NEW", null, "kim", null,
+                        "network", List.of("assignmentGroup"), null));
+        // a new assignee inside the same group: the group is not told again
+        assertEquals(List.of(new PlannedNotification("agent", NotificationKind.INCIDENT_ASSIGNED)),
+                IncidentNotificationRules.forIncidentEvent(EventTypes.INCIDENT_ASSIGNED, "IN_PROGRESS", null, "kim",
+                        "agent", "network", List.of("assignee"), null));
+    }
+
+    @Test
+    void theMajorIncidentGroupHearsOfADeclaredMajorIncidentWhenOneIsConfigured() {
+        assertEquals(List.of(new PlannedNotification("group:major-incident", NotificationKind.INCIDENT_MAJOR_DECLARED)),
+                IncidentNotificationRules.forIncidentEvent(EventTypes.INCIDENT_MAJOR_DECLARED, "IN_PROGRESS", null,
+                        "kim", "agent", "network", List.of("major"), "major-incident"));
+        assertTrue(IncidentNotificationRules.forIncidentEvent(EventTypes.INCIDENT_MAJOR_DECLARED, "IN_PROGRESS", null,
+                "kim", "agent", "network", List.of("major"), null).isEmpty());
+    }
+
+    @Test
+    void anSlaEventTellsTheAssigneeAndTheRestOfTheGroup() {
+        assertEquals(List.of(new PlannedNotification("agent", NotificationKind.INCIDENT_SLA_BREACHED),
+                new PlannedNotification("group:network", NotificationKind.INCIDENT_GROUP_SLA_BREACHED,
+                        List.of("agent"))),
+                IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_BREACHED, "agent", "network"));
+        assertEquals(List.of(new PlannedNotification("group:network", NotificationKind.INCIDENT_GROUP_SLA_AT_RISK)),
+                IncidentNotificationRules.forSlaEvent(EventTypes.INCIDENT_SLA_AT_RISK, null, "network"));
     }
 }

@@ -76,6 +76,42 @@ class PreferencesTest {
     }
 
     @Test
+    void eachKindIsImmediateUntilChosenDailyAndAChoiceKeepsTheOthers() {
+        String lee = user("en-");
+        as(lee, Roles.AGENT).get(PREFERENCES).then().statusCode(200)
+                .body("delivery.INCIDENT_ASSIGNED", equalTo("immediate"))
+                .body("delivery.CHANGE_AWAITING_VOTE", equalTo("immediate"))
+                .body("delivery.DAILY_DIGEST", nullValue())
+                .body("kinds.DAILY_DIGEST", nullValue());
+        as(lee, Roles.AGENT).body("{\"delivery\": {\"INCIDENT_ASSIGNED\": \"daily\"}}").put(PREFERENCES).then()
+                .statusCode(200)
+                .body("delivery.INCIDENT_ASSIGNED", equalTo("daily"));
+        as(lee, Roles.AGENT).body("{\"delivery\": {\"INCIDENT_GROUP_ASSIGNED\": \"daily\"}, \"kinds\": "
+                + "{\"INCIDENT_CLOSED\": false}}").put(PREFERENCES).then().statusCode(200)
+                .body("delivery.INCIDENT_ASSIGNED", equalTo("daily"))
+                .body("delivery.INCIDENT_GROUP_ASSIGNED", equalTo("daily"))
+                .body("delivery.INCIDENT_CLOSED", equalTo("immediate"))
+                .body("kinds.INCIDENT_CLOSED", equalTo(false));
+        as(lee, Roles.AGENT).body("{\"delivery\": {\"INCIDENT_ASSIGNED\": \"immediate\"}}").put(PREFERENCES)
+                .then().statusCode(200)
+                .body("delivery.INCIDENT_ASSIGNED", equalTo("immediate"))
+                .body("delivery.INCIDENT_GROUP_ASSIGNED", equalTo("daily"));
+    }
+
+    @Test
+    void aBadDeliveryChoiceIsA400NamingIt() {
+        as(user("en-"), Roles.AGENT).body("{\"delivery\": {\"INCIDENT_ASSIGNED\": \"weekly\"}}").put(PREFERENCES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("delivery.INCIDENT_ASSIGNED"));
+        as(user("en-"), Roles.AGENT).body("{\"delivery\": {\"DAILY_DIGEST\": \"daily\"}}").put(PREFERENCES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("delivery.DAILY_DIGEST"));
+        as(user("en-"), Roles.AGENT).body("{\"delivery\": {\"INCIDENT_ASSIGNED\": null}}").put(PREFERENCES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("delivery.INCIDENT_ASSIGNED"));
+    }
+
+    @Test
     void badPreferencesAre400sNamingTheField() {
         as(user("en-"), Roles.AGENT).body("{\"language\": \"fr\"}").put(PREFERENCES).then().statusCode(400)
                 .contentType("application/problem+json")
