@@ -1233,6 +1233,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbound-mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail read from the service desk's mailbox, newest first (at most 200) */
+        get: operations["InboundMailResource_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1262,6 +1279,77 @@ export interface paths {
         /** Change my notification preferences (language; kinds switched on or off, immediate or daily) */
         put: operations["PreferenceResource_change"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions, oldest first (without their secrets) */
+        get: operations["WebhookResource_list"];
+        put?: never;
+        /** Subscribe a URL to the platform's events (the signing secret is shown in this answer only) */
+        post: operations["WebhookResource_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription, with its ETag */
+        get: operations["WebhookResource_get"];
+        put?: never;
+        post?: never;
+        /** Remove a subscription and its delivery log; If-Match refuses a stale removal (412) */
+        delete: operations["WebhookResource_delete"];
+        options?: never;
+        head?: never;
+        /** Change a subscription (URL, event types, secret, description, active); If-Match refuses stale changes (412) */
+        patch: operations["WebhookResource_change"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's delivery log, newest first: each delivery with every attempt (status code, duration, error) */
+        get: operations["WebhookResource_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with a fresh retry schedule (the subscription must be active) */
+        post: operations["WebhookResource_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2691,6 +2779,33 @@ export interface components {
             createdAt?: components["schemas"]["Incident_Instant"];
             updatedAt?: components["schemas"]["Incident_Instant"];
         };
+        AttemptView: {
+            at?: components["schemas"]["Notification_Instant"];
+            /** Format: int32 */
+            statusCode?: number;
+            /** Format: int64 */
+            durationMs?: number;
+            error?: string;
+        };
+        CreatedWebhook: {
+            id?: components["schemas"]["UUID"];
+            url?: string;
+            eventTypes?: string[];
+            description?: string;
+            active?: boolean;
+            secret?: string;
+            createdBy?: string;
+            createdAt?: components["schemas"]["Notification_Instant"];
+        };
+        DeliveryPage: {
+            items?: components["schemas"]["DeliveryView1"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         /** @enum {string} */
         DeliveryStatus: "PENDING" | "SENT" | "FAILED" | "UNDELIVERABLE" | "SUPPRESSED" | "EXPANDED" | "QUEUED" | "DIGESTED";
         DeliveryView: {
@@ -2711,13 +2826,45 @@ export interface components {
             sentAt?: components["schemas"]["Notification_Instant"];
             digest?: components["schemas"]["UUID"];
         };
+        DeliveryView1: {
+            id?: components["schemas"]["UUID"];
+            eventId?: components["schemas"]["UUID"];
+            eventType?: string;
+            subject?: string;
+            status?: components["schemas"]["WebhookDeliveryStatus"];
+            nextAttemptAt?: components["schemas"]["Notification_Instant"];
+            createdAt?: components["schemas"]["Notification_Instant"];
+            deliveredAt?: components["schemas"]["Notification_Instant"];
+            attempts?: components["schemas"]["AttemptView"][];
+        };
+        InboundMailView: {
+            id?: components["schemas"]["UUID"];
+            messageId?: string;
+            from?: string;
+            sender?: string;
+            subject?: string;
+            text?: string;
+            receivedAt?: components["schemas"]["Notification_Instant"];
+            status?: components["schemas"]["InboundStatus"];
+            reason?: string;
+            record?: string;
+        };
+        /** @enum {string} */
+        InboundStatus: "RECEIVED" | "FORWARDED" | "COMMENTED" | "OPENED" | "REVIEW";
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
          */
         Notification_Instant: string;
+        NewWebhook: {
+            url?: string;
+            eventTypes?: string[];
+            secret?: string;
+            description?: string;
+            active?: boolean;
+        };
         /** @enum {string} */
-        NotificationKind: "INCIDENT_CREATED" | "INCIDENT_AWAITING_CALLER" | "INCIDENT_RESOLVED" | "INCIDENT_CLOSED" | "INCIDENT_ASSIGNED" | "INCIDENT_SLA_AT_RISK" | "INCIDENT_SLA_BREACHED" | "INCIDENT_GROUP_ASSIGNED" | "INCIDENT_GROUP_SLA_AT_RISK" | "INCIDENT_GROUP_SLA_BREACHED" | "INCIDENT_MAJOR_DECLARED" | "INCIDENT_WORKAROUND_PUBLISHED" | "REQUEST_AWAITING_APPROVAL" | "REQUEST_APPROVED" | "REQUEST_REJECTED" | "REQUEST_FULFILLED" | "CHANGE_AWAITING_VOTE" | "CHANGE_SCHEDULED" | "CHANGE_APPROVED" | "CHANGE_REJECTED" | "CHANGE_IMPLEMENTED" | "PROBLEM_CANDIDATE_DETECTED" | "DAILY_DIGEST";
+        NotificationKind: "INCIDENT_CREATED" | "INCIDENT_AWAITING_CALLER" | "INCIDENT_RESOLVED" | "INCIDENT_CLOSED" | "INCIDENT_ASSIGNED" | "INCIDENT_SLA_AT_RISK" | "INCIDENT_SLA_BREACHED" | "INCIDENT_MENTIONED" | "INCIDENT_GROUP_ASSIGNED" | "INCIDENT_GROUP_SLA_AT_RISK" | "INCIDENT_GROUP_SLA_BREACHED" | "INCIDENT_MAJOR_DECLARED" | "INCIDENT_WORKAROUND_PUBLISHED" | "REQUEST_AWAITING_APPROVAL" | "REQUEST_APPROVED" | "REQUEST_REJECTED" | "REQUEST_FULFILLED" | "CHANGE_AWAITING_VOTE" | "CHANGE_SCHEDULED" | "CHANGE_APPROVED" | "CHANGE_REJECTED" | "CHANGE_IMPLEMENTED" | "PROBLEM_CANDIDATE_DETECTED" | "DAILY_DIGEST";
         PreferenceChange: {
             language?: string;
             kinds?: {
@@ -2737,6 +2884,28 @@ export interface components {
             delivery?: {
                 [key: string]: string;
             };
+        };
+        WebhookChange: {
+            url?: string;
+            eventTypes?: string[];
+            secret?: string;
+            description?: string;
+            active?: boolean;
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "PENDING" | "DELIVERED" | "FAILED";
+        WebhookView: {
+            id?: components["schemas"]["UUID"];
+            url?: string;
+            eventTypes?: string[];
+            description?: string;
+            active?: boolean;
+            failing?: boolean;
+            failingSince?: components["schemas"]["Notification_Instant"];
+            failureReason?: string;
+            createdBy?: string;
+            createdAt?: components["schemas"]["Notification_Instant"];
+            updatedAt?: components["schemas"]["Notification_Instant"];
         };
         /** @description A new problem. Priority follows from impact × urgency. */
         CreateProblem: {
@@ -10089,6 +10258,65 @@ export interface operations {
             };
         };
     };
+    InboundMailResource_list: {
+        parameters: {
+            query?: {
+                /** @description Only mail in this status; REVIEW lists what awaits an agent */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMailView"][];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     NotificationResource_ofRecord: {
         parameters: {
             query: {
@@ -10235,6 +10463,528 @@ export interface operations {
             };
             /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookResource_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"][];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookResource_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhook"];
+            };
+        };
+        responses: {
+            /** @description The subscription with its secret (Location, ETag) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookResource_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookResource_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookResource_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookChange"];
+            };
+        };
+        responses: {
+            /** @description The subscription as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now or conflicts with the record's state (https://itsm.dev/problems/illegal-move, https://itsm.dev/problems/conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a stale version (https://itsm.dev/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The fields break a rule of the practice (https://itsm.dev/problems/unprocessable, https://itsm.dev/problems/requirements-unmet) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookResource_deliveries: {
+        parameters: {
+            query?: {
+                page?: string;
+                size?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description The request is malformed or names unknown or invalid fields (https://itsm.dev/problems/validation, https://itsm.dev/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service cannot reach its database; retry after Retry-After (https://itsm.dev/problems/database-unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookResource_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: components["schemas"]["UUID"];
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView1"];
+                };
+            };
+            /** @description No valid bearer token (https://itsm.dev/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles or a rule of the practice refuse it (https://itsm.dev/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one the caller may not see (https://itsm.dev/problems/not-found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
