@@ -58,8 +58,14 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Version
     public long version;
 
-    public boolean wants(String eventType) {
-        return active && EventTypeFilter.matches(eventTypes, eventType);
+    /**
+     * Whether an event goes to this subscription: active, its filter takes the type, and the event did not happen
+     * before the subscription was made (a consumer catching up on older events, as a new deployment does, must not
+     * send a new subscriber the past). An event without a time counts as new.
+     */
+    public boolean wants(String eventType, Instant occurredAt) {
+        return active && EventTypeFilter.matches(eventTypes, eventType)
+                && (occurredAt == null || createdAt == null || !occurredAt.isBefore(createdAt));
     }
 
     /** Switches deliveries on or off; switching on clears a failing mark, and waiting deliveries go out again. */

@@ -1,5 +1,6 @@
 package org.itsm.notification.webhook.messaging;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,15 @@ public class WebhookEventConsumer {
 
     private Uni<Void> consume(String consumer, Message<String> message) {
         return inbox.processOnce(consumer, message, event -> fanOut.onEvent(new WebhookFanOut.PlatformEvent(
-                event.id(), event.type(), event.subject(), structured(event, message))).replaceWithVoid());
+                event.id(), event.type(), event.subject(), occurredAt(message), structured(event, message)))
+                .replaceWithVoid());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Instant occurredAt(Message<String> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .flatMap(metadata -> ((IncomingCloudEventMetadata<Object>) metadata).getTimeStamp())
+                .map(time -> time.toInstant()).orElse(null);
     }
 
     @SuppressWarnings("unchecked")

@@ -20,8 +20,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WebhookFanOut {
 
-    /** What a delivery carries of the event: its id, type and subject, and the CloudEvent as structured JSON. */
-    public record PlatformEvent(UUID id, String type, String subject, String structuredJson) {
+    /**
+     * What a delivery carries of the event: its id, type, subject and time (null when the event has none), and the
+     * CloudEvent as structured JSON.
+     */
+    public record PlatformEvent(UUID id, String type, String subject, Instant occurredAt, String structuredJson) {
     }
 
     private static final int MAX_SUBJECT = 100;
@@ -45,7 +48,7 @@ public class WebhookFanOut {
         return WebhookSubscription.<WebhookSubscription>list("active = true")
                 .flatMap(subscriptions -> {
                     List<WebhookSubscription> wanting = subscriptions.stream()
-                            .filter(subscription -> subscription.wants(event.type())).toList();
+                            .filter(subscription -> subscription.wants(event.type(), event.occurredAt())).toList();
                     return Multi.createFrom().iterable(wanting)
                             .onItem().transformToUniAndConcatenate(subscription -> deliveries.planOnce(subscription.id,
                                     event.id(), event.type(), shortened(event.subject()), event.structuredJson(), now))
