@@ -2,30 +2,20 @@
 // ./itsm up): node --test browser-tests/. Every wait is an auto-waiting locator; no fixed sleeps.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   api,
   CONSOLE_URL,
   captureBothLanguages,
   checkAccessibility,
   checkTranslations,
-  launch,
-  reportAndCloseLeftovers,
+  registerBrowserHooks,
   SCREENSHOT_DIR,
   signIn,
   unique,
 } from "./support.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-afterEach(async (t) => {
-  await reportAndCloseLeftovers(t.name);
-});
-after(async () => {
-  await browser?.close();
-});
+registerBrowserHooks();
 
 /** The incident page with all its parts loaded (record, actions, SLA explanation, timeline). */
 async function incidentReady(page, number) {
@@ -50,8 +40,8 @@ describe("agent", () => {
   test("takes an incident from the queue to resolved with a work note and a comment, seen live by a second agent", async () => {
     const title = unique("Printer on floor 3 jams");
     const incident = await newIncident("requester", title);
-    const agent = await signIn(browser, "agent");
-    const other = await signIn(browser, "implementer");
+    const agent = await signIn("agent");
+    const other = await signIn("implementer");
     const { page } = agent;
 
     // the queue: assigned-to-me first, then all incidents searched by text
@@ -128,7 +118,7 @@ describe("agent", () => {
 
   test("a stale edit is refused with 412, shows what changed and re-applies after a reload", async () => {
     const incident = await newIncident("agent", unique("VPN drops every hour"));
-    const { page, context, problems } = await signIn(browser, "agent");
+    const { page, context, problems } = await signIn("agent");
     await page.goto(`${CONSOLE_URL}/incidents/${incident.id}`);
     await incidentReady(page, incident.number);
     await page.getByRole("button", { name: "Edit" }).click();
@@ -163,7 +153,7 @@ describe("agent", () => {
   });
 
   test("a new incident shows the priority of impact × urgency before saving", async () => {
-    const { page, context, problems } = await signIn(browser, "agent");
+    const { page, context, problems } = await signIn("agent");
     await page.getByRole("link", { name: "New incident" }).click();
     await page.getByRole("heading", { name: "New incident" }).waitFor();
     await page.getByLabel("Impact").selectOption("1");
@@ -199,7 +189,7 @@ describe("agent", () => {
 describe("requester", () => {
   test("raises an incident (a double click makes one) and cannot see another requester's", async () => {
     const foreign = await newIncident("requester2", unique("Someone else's monitor flickers"));
-    const { page, context, problems } = await signIn(browser, "requester");
+    const { page, context, problems } = await signIn("requester");
     await page.getByRole("heading", { name: "My incidents" }).waitFor();
 
     await page.getByRole("link", { name: "Raise an incident" }).click();
@@ -263,7 +253,7 @@ describe("requester", () => {
     );
     assert.equal(published.status, 200, JSON.stringify(published.body));
 
-    const { page, context, problems } = await signIn(browser, "requester");
+    const { page, context, problems } = await signIn("requester");
     await page.getByRole("link", { name: "Request catalogue" }).click();
     const card = page.getByTestId("catalog-items").locator("li").filter({ hasText: name });
     await card.waitFor();

@@ -2,19 +2,10 @@
 // group (the Templates screen and the composer's picker), saved views stored by the API (the views an older
 // console kept in localStorage move there once). Every wait is an auto-waiting locator; no fixed sleeps.
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, test } from "node:test";
-import { api, captureBothLanguages, launch, reportAndCloseLeftovers, signIn, unique } from "./support.mjs";
+import { describe, test } from "node:test";
+import { api, captureBothLanguages, registerBrowserHooks, signIn, unique } from "./support.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-afterEach(async (t) => {
-  await reportAndCloseLeftovers(t.name);
-});
-after(async () => {
-  await browser?.close();
-});
+registerBrowserHooks();
 
 async function incidentOfGroup(shortDescription, assignmentGroup) {
   const created = await api("requester", "POST", "/api/v1/incidents", {
@@ -38,7 +29,7 @@ describe("assignment groups", () => {
     const groups = await api("agent", "GET", "/api/v1/incidents/assignment-groups");
     assert.deepEqual(groups.body.groups, ["applications", "service-desk"]);
 
-    const { page, context } = await signIn(browser, "agent");
+    const { page, context } = await signIn("agent");
     await page.getByRole("heading", { name: "Incident queue" }).waitFor();
     await page.getByTestId("view-groups").click();
     await page.getByRole("searchbox").fill(tag);
@@ -54,7 +45,7 @@ describe("assignment groups", () => {
   test("an agent creates a template for service-desk and inserts it into a comment", async () => {
     const incident = await incidentOfGroup(unique("Template printer jam"), "service-desk");
     const name = unique("Printer fixed");
-    const { page, context } = await signIn(browser, "agent");
+    const { page, context } = await signIn("agent");
     await page.getByRole("link", { name: "Templates" }).click();
     await page.getByRole("heading", { name: "Response templates" }).waitFor();
     await page.getByLabel("Name", { exact: true }).fill(name);
@@ -96,7 +87,7 @@ describe("assignment groups", () => {
 
   test("saved views kept in the browser move to the API once", async () => {
     const name = unique("Old local view");
-    const { page, context } = await signIn(browser, "agent");
+    const { page, context } = await signIn("agent");
     await page.getByRole("heading", { name: "Incident queue" }).waitFor();
     await page.evaluate(
       (view) =>

@@ -5,29 +5,23 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { after, afterEach, before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import {
   api,
   CONSOLE_URL,
   captureBothLanguages,
   GATEWAY_URL,
-  launch,
-  reportAndCloseLeftovers,
+  registerBrowserHooks,
   signIn,
   unique,
 } from "./support.mjs";
 
-let browser;
+registerBrowserHooks();
 let secondGateway;
 before(async () => {
-  browser = await launch();
   secondGateway = await startSecondGateway();
 });
-afterEach(async (t) => {
-  await reportAndCloseLeftovers(t.name);
-});
 after(async () => {
-  await browser?.close();
   await secondGateway?.stop();
 });
 
@@ -117,8 +111,8 @@ describe("presence", () => {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const path = `${CONSOLE_URL}/incidents/${created.body.id}`;
 
-    const agent = await signIn(browser, "agent");
-    const implementer = await signIn(browser, "implementer", throughGateway(secondGateway.url));
+    const agent = await signIn("agent");
+    const implementer = await signIn("implementer", throughGateway(secondGateway.url));
     const viaSecond = implementer.page.waitForRequest((r) =>
       r.url().startsWith(`${secondGateway.url}/api/v1/presence/`),
     );

@@ -1,27 +1,10 @@
 // Problems and known errors in the console: a problem manager moves a problem through root cause analysis and
 // publishes its known error; an agent finds it from an incident, links it, and sees the workaround stand out.
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, test } from "node:test";
-import {
-  api,
-  CONSOLE_URL,
-  captureBothLanguages,
-  launch,
-  reportAndCloseLeftovers,
-  signIn,
-  unique,
-} from "./support.mjs";
+import { describe, test } from "node:test";
+import { api, CONSOLE_URL, captureBothLanguages, registerBrowserHooks, signIn, unique } from "./support.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-afterEach(async (t) => {
-  await reportAndCloseLeftovers(t.name);
-});
-after(async () => {
-  await browser?.close();
-});
+registerBrowserHooks();
 
 /** The problem page with its moves loaded. */
 async function problemReady(page, number) {
@@ -47,7 +30,7 @@ describe("problem management", () => {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const problem = created.body;
 
-    const { page, context, problems } = await signIn(browser, "problem-manager");
+    const { page, context, problems } = await signIn("problem-manager");
     // the problem list: searched by text, then the record
     await page.getByRole("heading", { name: "Problems", level: 1 }).waitFor();
     await page.getByRole("searchbox").fill(statement);
@@ -103,7 +86,7 @@ describe("problem management", () => {
       urgency: 2,
     });
     assert.equal(second.status, 201, JSON.stringify(second.body));
-    const agent = await signIn(browser, "agent");
+    const agent = await signIn("agent");
     await agent.page.goto(`${CONSOLE_URL}/incidents/${second.body.id}`);
     await agent.page.getByTestId("incident-number").filter({ hasText: second.body.number }).waitFor();
     const search = agent.page.getByTestId("known-error-search");

@@ -1,30 +1,20 @@
 // Request fulfilment in the console: the approver decides in the approvals inbox, an agent takes and completes
 // the fulfilment task, and the requester follows approval and task to fulfilled on the request's page.
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   api,
   CONSOLE_URL,
   captureBothLanguages,
   checkAccessibility,
   checkTranslations,
-  launch,
-  reportAndCloseLeftovers,
+  registerBrowserHooks,
   signIn,
   switchLanguage,
   unique,
 } from "./support.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-afterEach(async (t) => {
-  await reportAndCloseLeftovers(t.name);
-});
-after(async () => {
-  await browser?.close();
-});
+registerBrowserHooks();
 
 /** A published catalog item that needs the requester's manager's approval. */
 async function itemNeedingApproval(name) {
@@ -65,7 +55,7 @@ describe("request fulfilment", () => {
     assert.equal(request.state, "AWAITING_APPROVAL");
 
     // the requester follows the request: waiting for the approval of their manager
-    const requester = await signIn(browser, "requester");
+    const requester = await signIn("requester");
     await requester.page.getByRole("link", { name: "My requests" }).click();
     await requester.page.getByTestId("request-table").getByRole("link", { name: request.number }).click();
     await requester.page.getByTestId("request-number").filter({ hasText: request.number }).waitFor();
@@ -74,7 +64,7 @@ describe("request fulfilment", () => {
     await captureBothLanguages(requester.page, "request-requester");
 
     // the approver (the requester's manager, the agent) decides in the inbox, with the keyboard
-    const agent = await signIn(browser, "agent");
+    const agent = await signIn("agent");
     const { page } = agent;
     await page.getByRole("link", { name: "Approvals" }).click();
     await page.getByRole("heading", { name: "Approvals", level: 1 }).waitFor();
@@ -150,7 +140,7 @@ describe("request fulfilment", () => {
     const published = await api("catalog-manager", "POST", `/api/v1/catalog/items/${item.body.id}/publish`);
     assert.equal(published.status, 200, JSON.stringify(published.body));
 
-    const { page, context, problems } = await signIn(browser, "requester");
+    const { page, context, problems } = await signIn("requester");
     await switchLanguage(page, "ko");
     await page.goto(`${CONSOLE_URL}/catalog/${item.body.id}`);
     const requestForm = page.getByTestId("request-form");

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { after, afterEach, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -16,8 +17,26 @@ export const SCREENSHOT_DIR =
 // generous for a busy 2-core CI machine: every wait is a condition, so a passing run never waits it out
 const TIMEOUT = 30_000;
 
-/** One Chromium for the whole run; each user gets a context of their own (fresh cookies and storage). */
-export async function launch() {
+let browser;
+
+/**
+ * The hooks of a test file: one Chromium for all its tests (each user signs in with a context of their own: fresh
+ * cookies and storage), what a failed test left open photographed and closed after each, the browser closed after all.
+ */
+export function registerBrowserHooks() {
+  before(async () => {
+    browser = await launch();
+  });
+  afterEach(async (t) => {
+    await reportAndCloseLeftovers(t.name);
+  });
+  after(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+}
+
+async function launch() {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const file of readdirSync(SCREENSHOT_DIR)) {
     if (file.startsWith("FAILED-")) rmSync(join(SCREENSHOT_DIR, file));
@@ -44,7 +63,7 @@ const openContexts = new Set();
  * After each test: a test that passed closed its contexts; pages still open belong to a failed one, so they
  * are photographed (FAILED-*.png) and their alerts printed, to show what the user saw, then closed.
  */
-export async function reportAndCloseLeftovers(testName) {
+async function reportAndCloseLeftovers(testName) {
   let index = 0;
   for (const context of openContexts) {
     for (const page of context.pages()) {
@@ -68,7 +87,8 @@ export async function reportAndCloseLeftovers(testName) {
  * A signed-in page of `username` (password = user name), through the console's PKCE redirect to Keycloak;
  * `prepare` runs on the new context before the first page loads (e.g. to route requests).
  */
-export async function signIn(browser, username, prepare = async (_context) => {}) {
+export async function signIn(username, prepare = async (_context) => {}) {
+  assert.ok(browser, "registerBrowserHooks() launches the browser before the file's tests");
   const context = await browser.newContext({
     locale: "en-US",
     timezoneId: "Asia/Seoul",

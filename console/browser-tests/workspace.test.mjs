@@ -2,31 +2,21 @@
 // shortcut sheet and the command palette. Every wait is an auto-waiting locator; no fixed sleeps.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   api,
   CONSOLE_URL,
   captureBothLanguages,
   checkAccessibility,
   checkTranslations,
-  launch,
-  reportAndCloseLeftovers,
+  registerBrowserHooks,
   SCREENSHOT_DIR,
   signIn,
   switchLanguage,
   unique,
 } from "./support.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-afterEach(async (t) => {
-  await reportAndCloseLeftovers(t.name);
-});
-after(async () => {
-  await browser?.close();
-});
+registerBrowserHooks();
 
 async function newIncident(shortDescription) {
   const created = await api("requester", "POST", "/api/v1/incidents", {
@@ -65,7 +55,7 @@ describe("agent workspace", () => {
     });
     assert.equal(cancel.status, 200, JSON.stringify(cancel.body));
 
-    const { page, context } = await signIn(browser, "agent");
+    const { page, context } = await signIn("agent");
     await page.getByRole("heading", { name: "Incident queue" }).waitFor();
     await page.getByTestId("view-unassigned").click();
     await page.getByRole("searchbox").fill(tag);
@@ -125,7 +115,7 @@ describe("agent workspace", () => {
   test("keyboard only: navigates the queue, opens a record, adds a work note and resolves through the palette", async () => {
     const title = unique("Keyboard printer offline");
     const incident = await newIncident(title);
-    const { page, context } = await signIn(browser, "agent");
+    const { page, context } = await signIn("agent");
     await page.getByRole("heading", { name: "Incident queue" }).waitFor();
 
     // the shortcut sheet (?) and the palette (Ctrl+K), in both languages
