@@ -5,8 +5,10 @@ import { App } from "./App";
 import { createUserManager } from "./auth/auth";
 import { loadConfig } from "./config";
 import { setupI18n } from "./i18n";
+import { initTheme } from "./lib/theme";
 import "./styles.css";
 
+initTheme();
 const i18n = setupI18n();
 const root = createRoot(document.getElementById("root") as HTMLElement);
 

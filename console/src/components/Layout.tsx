@@ -7,6 +7,7 @@ import { AppContext } from "../context";
 import { useLiveUpdates } from "../lib/live";
 import { CommandsProvider, KeyboardLayer } from "./Commands";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { ThemeSwitch } from "./ThemeSwitch";
 
 export function Layout() {
   const { t } = useTranslation();
@@ -89,6 +90,7 @@ export function Layout() {
               {t("app.roles")}: {session.roles.map((r) => t(`roles.${r}`)).join(", ")}
             </p>
             <LanguageSwitch />
+            <ThemeSwitch />
             <button type="button" onClick={() => void signOut()}>
               {t("app.signOut")}
             </button>

@@ -625,4 +625,10 @@ export const en = {
     count_other: "{{count}} tasks",
     requester: "for {{requester}}",
   },
+  theme: {
+    label: "Theme",
+    system: "As the system",
+    light: "Light",
+    dark: "Dark",
+  },
 };

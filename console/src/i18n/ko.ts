@@ -626,4 +626,10 @@ export const ko: Catalogue = {
     count_other: "작업 {{count}}건",
     requester: "요청자 {{requester}}",
   },
+  theme: {
+    label: "테마",
+    system: "시스템 설정 따르기",
+    light: "밝게",
+    dark: "어둡게",
+  },
 };
