@@ -40,7 +40,7 @@ describe("dark mode", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     await backgroundIs(page, DARK);
     // the dark palette meets the same contrast and accessibility bar, in both languages
-    await captureBothLanguages(page, "queue-dark");
+    await captureBothLanguages(page, "queue-dark-chosen");
 
     await chooseTheme(page, "system");
     assert.equal(await page.locator("html").getAttribute("data-theme"), null);
