@@ -3,7 +3,7 @@
 // console served (./itsm up):   npm run bench:queue
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { api, CONSOLE_URL, launch, signIn } from "../browser-tests/support.mjs";
+import { api, CONSOLE_URL, launchBrowser, signIn } from "../browser-tests/support.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -28,8 +28,8 @@ for (let i = existing.body.total; i < 50; i++) {
   });
 }
 
-const browser = await launch();
-const { page, context } = await signIn(browser, "agent");
+const browser = await launchBrowser();
+const { page, context } = await signIn("agent");
 const timings = [];
 for (let run = 0; run < RUNS; run++) {
   const started = Date.now();

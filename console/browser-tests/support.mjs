@@ -25,7 +25,7 @@ let browser;
  */
 export function registerBrowserHooks() {
   before(async () => {
-    browser = await launch();
+    await launchBrowser();
   });
   afterEach(async (t) => {
     await reportAndCloseLeftovers(t.name);
@@ -34,6 +34,12 @@ export function registerBrowserHooks() {
     await browser?.close();
     browser = undefined;
   });
+}
+
+/** Launches the one Chromium `signIn` opens its contexts in and returns it (outside node:test, e.g. bench/queue.mjs). */
+export async function launchBrowser() {
+  browser = await launch();
+  return browser;
 }
 
 async function launch() {
@@ -88,7 +94,7 @@ async function reportAndCloseLeftovers(testName) {
  * `prepare` runs on the new context before the first page loads (e.g. to route requests).
  */
 export async function signIn(username, prepare = async (_context) => {}) {
-  assert.ok(browser, "registerBrowserHooks() launches the browser before the file's tests");
+  assert.ok(browser, "registerBrowserHooks() or launchBrowser() launches the browser first");
   const context = await browser.newContext({
     locale: "en-US",
     timezoneId: "Asia/Seoul",
