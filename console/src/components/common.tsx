@@ -41,7 +41,7 @@ export function SlaCountdown({ incident, now }: { incident: Incident; now: numbe
   const label = c.overdue ? t("sla.overdue", { time: c.text }) : t("sla.left", { time: c.text });
   return (
     <span className={`sla sla-${c.tone}`} title={t(`sla.state.${clock.state ?? "ON_TRACK"}`)}>
-      {c.tone !== "ok" && <span aria-hidden="true">{c.tone === "breached" ? "⛔ " : "⚠ "}</span>}
+      {c.tone !== "ok" && <span aria-hidden="true">{c.tone === "breached" ? "✖ " : "⚠ "}</span>}
       {label}
     </span>
   );

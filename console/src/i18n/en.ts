@@ -148,8 +148,8 @@ export const en = {
       "-createdAt": "Newest",
       number: "Number",
     },
-    total_one: "{{count}} incident",
-    total_other: "{{count}} incidents",
+    total_one: "{{count, number}} incident",
+    total_other: "{{count, number}} incidents",
     empty: "No incidents match.",
     col: {
       number: "Number",
@@ -358,8 +358,8 @@ export const en = {
       knownErrors: "Known errors",
     },
     searchPlaceholder: "Number, statement, root cause",
-    total_one: "{{count}} problem",
-    total_other: "{{count}} problems",
+    total_one: "{{count, number}} problem",
+    total_other: "{{count, number}} problems",
     empty: "No problems match.",
     col: {
       incidents: "Incidents",

@@ -150,8 +150,8 @@ export const ko: Catalogue = {
       "-createdAt": "최신 순",
       number: "번호 순",
     },
-    total_one: "인시던트 {{count}}건",
-    total_other: "인시던트 {{count}}건",
+    total_one: "인시던트 {{count, number}}건",
+    total_other: "인시던트 {{count, number}}건",
     empty: "조건에 맞는 인시던트가 없습니다.",
     col: {
       number: "번호",
@@ -358,8 +358,8 @@ export const ko: Catalogue = {
       knownErrors: "알려진 오류",
     },
     searchPlaceholder: "번호, 문제 설명, 근본 원인",
-    total_one: "문제 {{count}}건",
-    total_other: "문제 {{count}}건",
+    total_one: "문제 {{count, number}}건",
+    total_other: "문제 {{count, number}}건",
     empty: "일치하는 문제가 없습니다.",
     col: {
       incidents: "인시던트",
