@@ -54,7 +54,8 @@ export function ErrorBox({ error }: { error: unknown }) {
   return (
     <div role="alert" className="error">
       <p>{message}</p>
-      {detail && <p className="detail">{detail}</p>}
+      {/* with field errors the service's detail only counts them (in English): the list says it, translated */}
+      {detail && errors.length === 0 && <p className="detail">{detail}</p>}
       {errors.length > 0 && (
         <ul>
           {errors.map((e) => (
